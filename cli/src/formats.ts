@@ -1,0 +1,101 @@
+import { createLineIndex, severityOf, type DiagnosticCode, type Finding } from '../../core/src/index';
+
+/** One file's findings, with the text they point into. */
+export interface FileReport {
+  path: string;
+  text: string;
+  findings: Finding[];
+}
+
+interface Located {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** 1-based line/column of a finding, as compilers and SARIF print them. */
+function locate(text: string, finding: Finding): Located {
+  const index = createLineIndex(text);
+  const start = index.positionAt(finding.span.start);
+  const end = index.positionAt(finding.span.end);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** `path:line:col severity code message`, one finding a line. */
+export function formatText(reports: readonly FileReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const finding of report.findings) {
+      const { line, column } = locate(report.text, finding);
+      lines.push(`${report.path}:${line}:${column} ${finding.severity} ${finding.code} ${finding.message}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** Machine-readable findings, one entry per file checked. */
+export function formatJson(reports: readonly FileReport[]): string {
+  const files = reports.map((report) => ({
+    path: report.path,
+    findings: report.findings.map((finding) => ({
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      field: finding.path,
+      ...locate(report.text, finding),
+      ...(finding.data?.suggestion ? { suggestion: finding.data.suggestion } : {}),
+    })),
+  }));
+  return `${JSON.stringify({ files }, null, 2)}\n`;
+}
+
+const sarifLevel = { error: 'error', warning: 'warning', information: 'note' } as const;
+
+const ruleDescriptions: Record<DiagnosticCode, string> = {
+  'yaml-syntax': 'The file is not valid YAML.',
+  'duplicate-key': 'A key appears twice in one mapping.',
+  'multiple-documents': 'The file holds more than one YAML document.',
+  'file-too-large': 'The file is over 64 KiB.',
+  'missing-required': 'A required key is missing.',
+  'invalid-version': 'version is not the integer 1.',
+  'unknown-key': 'A key the v1 schema does not know.',
+  'invalid-type': 'A value of the wrong type.',
+  'invalid-value': 'A value out of range or not allowed.',
+  'not-managed': 'A field the workload\'s source kind does not manage; Sync ignores it.',
+  drift: 'The repository value differs from the live config.',
+};
+
+/** SARIF 2.1.0 for code scanning; columns count UTF-16 code units, as the editor does. */
+export function formatSarif(reports: readonly FileReport[], version: string): string {
+  const rules = (Object.keys(ruleDescriptions) as DiagnosticCode[]).map((code) => ({
+    id: code,
+    shortDescription: { text: ruleDescriptions[code] },
+    defaultConfiguration: { level: sarifLevel[severityOf[code]] },
+  }));
+  const results = reports.flatMap((report) =>
+    report.findings.map((finding) => {
+      const { line, column, endLine, endColumn } = locate(report.text, finding);
+      return {
+        ruleId: finding.code,
+        ruleIndex: rules.findIndex((rule) => rule.id === finding.code),
+        level: sarifLevel[finding.severity],
+        message: { text: finding.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: report.path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/') },
+              region: { startLine: line, startColumn: column, endLine, endColumn: Math.max(endColumn, endLine === line ? column : 1) },
+            },
+          },
+        ],
+      };
+    }),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'tinyforge-lint', version, informationUri: 'https://tinyforge.dev/docs/gitops', rules } }, columnKind: 'utf16CodeUnits', results }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,130 @@
+import { cursorContext } from './cursorContext';
+import type { Span } from './findings';
+import { fieldAt, type SchemaField } from './schemaModel';
+
+/** One completion proposal; `insertText` is an LSP snippet when `snippet` is true. */
+export interface CompletionProposal {
+  label: string;
+  kind: 'property' | 'value' | 'snippet';
+  detail: string;
+  documentation: string;
+  insertText: string;
+  snippet: boolean;
+  replace: Span;
+  sortText: string;
+}
+
+function escapeSnippet(value: string): string {
+  return value.replace(/[\\$}]/g, (ch) => `\\${ch}`);
+}
+
+function fieldDocs(field: SchemaField): string {
+  const lines = [field.markdownDescription];
+  if (field.default !== undefined && field.type !== 'object') lines.push('', `Default: \`${JSON.stringify(field.default)}\``);
+  return lines.join('\n');
+}
+
+function keyInsertText(field: SchemaField, indent: number, hasColon: boolean): string {
+  if (hasColon) return field.key;
+  const childIndent = ' '.repeat(indent + 2);
+  if (field.type === 'object') return `${field.key}:\n${childIndent}$0`;
+  if (field.enum) return `${field.key}: \${1|${field.enum.join(',')}|}`;
+  if (field.type === 'const') return `${field.key}: ${String(field.constValue)}`;
+  if (field.default !== undefined) return `${field.key}: \${1:${escapeSnippet(String(field.default))}}`;
+  return `${field.key}: `;
+}
+
+/** The `deploy:` block snippet, indented to where it is inserted. */
+function deployBlockSnippet(indent: number): string {
+  const pad = ' '.repeat(indent + 2);
+  return [
+    'deploy:',
+    `${pad}port: \${1:8080}`,
+    `${pad}healthcheck: \${2:/healthz}`,
+    `${pad}deploy_strategy: \${3|recreate,blue_green|}`,
+  ].join('\n');
+}
+
+function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, replace: Span): CompletionProposal[] {
+  return parent.children
+    .filter((field) => !present.has(field.key))
+    .map((field, index) => ({
+      label: field.key,
+      kind: 'property' as const,
+      detail: field.title,
+      documentation: fieldDocs(field),
+      insertText: keyInsertText(field, indent, hasColon),
+      snippet: !hasColon,
+      replace,
+      sortText: `0${String(index).padStart(2, '0')}`,
+    }));
+}
+
+function valueProposals(field: SchemaField, replace: Span): CompletionProposal[] {
+  if (field.type === 'const') {
+    return [{ label: String(field.constValue), kind: 'value', detail: field.title, documentation: fieldDocs(field), insertText: String(field.constValue), snippet: false, replace, sortText: '0' }];
+  }
+  if (field.enum) {
+    return field.enum.map((value, index) => ({
+      label: value,
+      kind: 'value' as const,
+      detail: value === field.default ? `${field.title} (default)` : field.title,
+      documentation: field.markdownEnumDescriptions?.[index] ?? '',
+      insertText: value,
+      snippet: false,
+      replace,
+      sortText: String(index),
+    }));
+  }
+  if (field.type === 'object') return [];
+  return field.examples.map((example, index) => ({
+    label: String(example),
+    kind: 'value' as const,
+    detail: example === field.default ? `${field.title} (default)` : field.title,
+    documentation: fieldDocs(field),
+    insertText: String(example),
+    snippet: false,
+    replace,
+    sortText: String(index),
+  }));
+}
+
+/** Completion proposals at an offset: keys valid at the cursor's level (never one already present), enum and `version` values, snippets. */
+export function completeAt(text: string, offset: number): CompletionProposal[] {
+  const context = cursorContext(text, offset);
+  if (context.kind === 'none') return [];
+  if (context.kind === 'value') {
+    const field = fieldAt(context.path);
+    return field ? valueProposals(field, context.replace) : [];
+  }
+  const parent = fieldAt(context.parentPath);
+  if (!parent || parent.type !== 'object') return [];
+  const present = new Set(context.presentKeys);
+  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.replace);
+  if (context.hasColon) return proposals;
+  if (context.parentPath.length === 0 && !present.has('deploy')) {
+    proposals.push({
+      label: 'deploy block',
+      kind: 'snippet',
+      detail: 'deploy: port, healthcheck, deploy_strategy',
+      documentation: fieldAt(['deploy'])?.markdownDescription ?? '',
+      insertText: deployBlockSnippet(context.indent),
+      snippet: true,
+      replace: context.replace,
+      sortText: '1',
+    });
+  }
+  if (context.emptyFile) {
+    proposals.unshift({
+      label: 'Tinyforge file (version 1)',
+      kind: 'snippet',
+      detail: 'version: 1 with a deploy block',
+      documentation: 'A complete `.tinyforge.yml` to start from.',
+      insertText: `version: 1\n${deployBlockSnippet(0)}\n`,
+      snippet: true,
+      replace: context.replace,
+      sortText: '00',
+    });
+  }
+  return proposals;
+}

@@ -1,0 +1,108 @@
+import type { Span } from './findings';
+
+/** What the cursor is on, read from the lines around it so it works while the YAML is still broken. */
+export type CursorContext =
+  | { kind: 'key'; parentPath: string[]; indent: number; presentKeys: string[]; replace: Span; hasColon: boolean; emptyFile: boolean }
+  | { kind: 'value'; path: string[]; replace: Span }
+  | { kind: 'none' };
+
+interface Line {
+  start: number;
+  text: string;
+}
+
+const keyLine = /^(\s*)([^\s#:'"][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\s+|$)(.*)$/;
+
+function lineAround(text: string, offset: number): Line {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  const newline = text.indexOf('\n', offset);
+  const end = newline < 0 ? text.length : newline;
+  return { start, text: text.slice(start, end).replace(/\r$/, '') };
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function isBlankOrComment(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed === '' || trimmed.startsWith('#');
+}
+
+function unquote(key: string): string {
+  return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
+}
+
+/** The chain of `key:` lines that open the blocks enclosing a line at `indent`, outermost first. */
+function parentChain(lines: string[], lineNumber: number, indent: number): string[] | undefined {
+  const path: string[] = [];
+  let limit = indent;
+  for (let i = lineNumber - 1; i >= 0 && limit > 0; i--) {
+    const line = lines[i];
+    if (isBlankOrComment(line)) continue;
+    const lineIndent = indentOf(line);
+    if (lineIndent >= limit) continue;
+    const match = keyLine.exec(line);
+    // A less-indented line that is not an open `key:` means the cursor sits under a scalar: no context.
+    if (!match || (match[3] && !match[3].trimStart().startsWith('#'))) return undefined;
+    path.unshift(unquote(match[2]));
+    limit = lineIndent;
+  }
+  return path;
+}
+
+/** Keys already present in the block the cursor is in (same indent, same parent), except on the cursor's line. */
+function siblingKeys(lines: string[], lineNumber: number, indent: number): string[] {
+  const keys: string[] = [];
+  const scan = (from: number, step: 1 | -1): void => {
+    for (let i = from; i >= 0 && i < lines.length; i += step) {
+      const line = lines[i];
+      if (isBlankOrComment(line)) continue;
+      const lineIndent = indentOf(line);
+      if (lineIndent < indent) return;
+      if (lineIndent > indent) continue;
+      const match = keyLine.exec(line);
+      if (match) keys.push(unquote(match[2]));
+    }
+  };
+  scan(lineNumber - 1, -1);
+  scan(lineNumber + 1, 1);
+  return keys;
+}
+
+/** Works out whether the cursor is on a key or a value, and where, for completion. */
+export function cursorContext(text: string, offset: number): CursorContext {
+  const line = lineAround(text, offset);
+  const column = offset - line.start;
+  const before = line.text.slice(0, column);
+  const after = line.text.slice(column);
+  if (before.includes('#')) return { kind: 'none' };
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const lineNumber = text.slice(0, line.start).split('\n').length - 1;
+
+  const valueMatch = /^(\s*)([^\s#:'"][^:#]*?|"[^"]*"|'[^']*')\s*:\s+(\S*)$/.exec(before) ?? /^(\s*)([^\s#:'"][^:#]*?)\s*:()$/.exec(before);
+  if (valueMatch) {
+    const indent = valueMatch[1].length;
+    const parents = parentChain(lines, lineNumber, indent);
+    if (!parents) return { kind: 'none' };
+    const typed = valueMatch[3];
+    const rest = /^\S*/.exec(after)?.[0] ?? '';
+    return { kind: 'value', path: [...parents, unquote(valueMatch[2])], replace: { start: offset - typed.length, end: offset + rest.length } };
+  }
+
+  const keyMatch = /^(\s*)([\w-]*)$/.exec(before);
+  if (!keyMatch) return { kind: 'none' };
+  const indent = keyMatch[1].length;
+  const parents = parentChain(lines, lineNumber, indent);
+  if (!parents) return { kind: 'none' };
+  const restOfWord = /^[\w-]*/.exec(after)?.[0] ?? '';
+  return {
+    kind: 'key',
+    parentPath: parents,
+    indent,
+    presentKeys: siblingKeys(lines, lineNumber, indent),
+    replace: { start: offset - keyMatch[2].length, end: offset + restOfWord.length },
+    hasColon: /^[\w-]*\s*:/.test(after),
+    emptyFile: lines.every(isBlankOrComment),
+  };
+}

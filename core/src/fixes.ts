@@ -1,0 +1,152 @@
+import { buildConfigTree, type ConfigTree, type MappingInfo } from './configTree';
+import type { Finding, Span } from './findings';
+import { formatMessage, type Locale } from './messages';
+import type { ParsedConfig } from './parse';
+
+/** One replacement in the text, by offsets. */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** A quick fix for one finding. `safe` fixes never drop user content and may run in "fix all". */
+export interface CodeFix {
+  title: string;
+  edits: TextEdit[];
+  preferred: boolean;
+  safe: boolean;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndIncludingBreak(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+function colonAfter(text: string, offset: number): number {
+  const colon = text.indexOf(':', offset);
+  return colon < 0 ? offset : colon + 1;
+}
+
+function mappingWithKeyAt(tree: ConfigTree, start: number): { pointer: string; mapping: MappingInfo; index: number } | undefined {
+  for (const [pointer, mapping] of tree.mappings) {
+    const index = mapping.keys.findIndex((entry) => entry.span.start === start);
+    if (index >= 0) return { pointer, mapping, index };
+  }
+  return undefined;
+}
+
+/** Edits that delete one key (and everything under it) without leaving a broken mapping behind. */
+function removeKeyEdits(text: string, tree: ConfigTree, start: number): TextEdit[] | undefined {
+  const found = mappingWithKeyAt(tree, start);
+  if (!found) return undefined;
+  const { pointer, mapping, index } = found;
+  const pair = mapping.keys[index].pairSpan;
+  if (mapping.flow) {
+    let from = pair.start;
+    let to = pair.end;
+    const after = /^\s*,\s*/.exec(text.slice(to));
+    if (after) to += after[0].length;
+    else {
+      const before = /,\s*$/.exec(text.slice(mapping.span.start, from));
+      if (before) from -= before[0].length;
+    }
+    return [{ span: { start: from, end: to }, newText: '' }];
+  }
+  const onlyWhitespaceBefore = text.slice(lineStartOf(text, pair.start), pair.start).trim() === '';
+  const from = onlyWhitespaceBefore ? lineStartOf(text, pair.start) : pair.start;
+  const to = lineEndIncludingBreak(text, Math.max(pair.end - 1, pair.start));
+  const edits: TextEdit[] = [{ span: { start: from, end: to }, newText: '' }];
+  // The last key of a nested block mapping leaves `parent:` empty, which is invalid-type: make it `parent: {}`.
+  const parentKey = tree.locations.get(pointer)?.keySpan;
+  if (mapping.keys.length === 1 && pointer !== '' && parentKey) {
+    const colon = colonAfter(text, parentKey.end);
+    edits.unshift({ span: { start: colon, end: colon }, newText: ' {}' });
+  }
+  return edits;
+}
+
+function setVersionEdits(text: string, tree: ConfigTree): TextEdit[] | undefined {
+  const location = tree.locations.get('/version');
+  if (!location?.keySpan) return undefined;
+  if (location.valueSpan) return [{ span: location.valueSpan, newText: '1' }];
+  const colon = colonAfter(text, location.keySpan.end);
+  return [{ span: { start: colon, end: colon }, newText: ' 1' }];
+}
+
+function insertVersionEdits(text: string, tree: ConfigTree | undefined): TextEdit[] {
+  const root = tree?.mappings.get('');
+  if (root?.flow) {
+    const at = root.span.start + 1;
+    return [{ span: { start: at, end: at }, newText: root.keys.length ? 'version: 1, ' : 'version: 1' }];
+  }
+  if (root && root.keys.length) {
+    const at = lineStartOf(text, root.keys[0].span.start);
+    return [{ span: { start: at, end: at }, newText: 'version: 1\n' }];
+  }
+  const separator = text === '' || text.endsWith('\n') ? '' : '\n';
+  return [{ span: { start: text.length, end: text.length }, newText: `${separator}version: 1\n` }];
+}
+
+/** The quick fixes for one finding of the current text. */
+export function fixesFor(parsed: ParsedConfig, finding: Finding, locale: Locale = 'en'): CodeFix[] {
+  if (!parsed.document && finding.code !== 'missing-required') return [];
+  const tree = parsed.document ? buildConfigTree(parsed.document) : undefined;
+  const fixes: CodeFix[] = [];
+  switch (finding.code) {
+    case 'unknown-key': {
+      const key = finding.data?.key ?? parsed.text.slice(finding.span.start, finding.span.end);
+      const suggestion = finding.data?.suggestion;
+      if (suggestion) {
+        fixes.push({ title: formatMessage(locale, 'fixRename', key, suggestion), edits: [{ span: finding.span, newText: suggestion }], preferred: true, safe: true });
+      }
+      const removal = tree && removeKeyEdits(parsed.text, tree, finding.span.start);
+      if (removal) fixes.push({ title: formatMessage(locale, 'fixRemove', key), edits: removal, preferred: !suggestion, safe: false });
+      break;
+    }
+    case 'invalid-version': {
+      const edits = tree && setVersionEdits(parsed.text, tree);
+      if (edits) fixes.push({ title: formatMessage(locale, 'fixSetVersion'), edits, preferred: true, safe: true });
+      break;
+    }
+    case 'missing-required':
+      if (finding.data?.key === 'version') {
+        fixes.push({ title: formatMessage(locale, 'fixInsertVersion'), edits: insertVersionEdits(parsed.text, tree), preferred: false, safe: true });
+      }
+      break;
+    default:
+      break;
+  }
+  return fixes;
+}
+
+/** Every safe fix for the findings, as one non-overlapping edit list (the "fix all" source action). */
+export function fixAllEdits(parsed: ParsedConfig, findings: readonly Finding[], locale: Locale = 'en'): TextEdit[] {
+  // A misspelt `version` is fixed by its rename; inserting another `version` too would duplicate it.
+  const renamesVersion = findings.some((f) => f.code === 'unknown-key' && f.data?.suggestion === 'version');
+  const edits: TextEdit[] = [];
+  for (const finding of findings) {
+    if (finding.code === 'missing-required' && renamesVersion) continue;
+    const fix = fixesFor(parsed, finding, locale).find((candidate) => candidate.safe);
+    if (fix) edits.push(...fix.edits);
+  }
+  edits.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const kept: TextEdit[] = [];
+  for (const edit of edits) {
+    const previous = kept[kept.length - 1];
+    if (previous && edit.span.start < previous.span.end) continue;
+    kept.push(edit);
+  }
+  return kept;
+}
+
+/** Applies offset edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const ordered = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  let result = text;
+  for (const edit of ordered) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+  return result;
+}

@@ -1,0 +1,97 @@
+/** Languages the core writes its messages in (Tinyforge ships both). */
+export type Locale = 'en' | 'ru';
+
+const english = {
+  yamlSyntax: 'YAML syntax error: {0}',
+  forbiddenCharacter: 'YAML syntax error: the character U+{0} is not allowed in a YAML file',
+  unresolvedAlias: "YAML syntax error: the alias *{0} has no anchor &{0} before it",
+  recursiveAlias: 'YAML syntax error: the alias *{0} refers to the node that holds its own anchor',
+  duplicateKey: 'Duplicate key "{0}": Tinyforge rejects a file that repeats a key',
+  multipleDocuments: 'A .tinyforge.yml holds one YAML document; this second one makes Tinyforge reject the file',
+  fileTooLarge: 'The file is {0} bytes; Tinyforge refuses files over 65,536 bytes (64 KiB)',
+  missingRequired: 'Missing required key "{0}"',
+  missingVersion: 'Missing required key "version": add version: 1',
+  invalidVersion: 'version must be the integer 1',
+  unknownKey: 'Unknown key "{0}"',
+  unknownKeySuggestion: 'Unknown key "{0}". Did you mean "{1}"?',
+  unknownKeyRoot: 'Unknown key "{0}": the top level accepts only version and deploy',
+  rootNotMapping: 'The file must be a mapping with version and deploy, not {0}',
+  expectedType: '{0} must be {1}, not {2}',
+  emptyValue: '{0} has no value; it must be {1}',
+  outOfRangeMin: '{0} must be at least {1}',
+  outOfRangeMax: '{0} must be at most {1}',
+  exclusiveMin: '{0} must be greater than {1}',
+  emptyString: '{0} must not be empty',
+  notInEnum: '{0} must be one of {1}',
+  typeObject: 'a mapping',
+  typeInteger: 'an integer',
+  typeNumber: 'a number',
+  typeString: 'a string',
+  typeNull: 'empty',
+  typeBoolean: 'a boolean',
+  typeArray: 'a list',
+  typeFloat: 'a number with a fraction',
+  fixRename: 'Rename "{0}" to "{1}"',
+  fixRemove: 'Remove unknown key "{0}"',
+  fixSetVersion: 'Set version to 1',
+  fixInsertVersion: 'Add version: 1',
+  fixAll: 'Fix all Tinyforge problems that have a safe fix',
+} as const;
+
+/** The identifier of one message template. */
+export type MessageId = keyof typeof english;
+
+const russian: Record<MessageId, string> = {
+  yamlSyntax: 'Синтаксическая ошибка YAML: {0}',
+  forbiddenCharacter: 'Синтаксическая ошибка YAML: символ U+{0} недопустим в файле YAML',
+  unresolvedAlias: 'Синтаксическая ошибка YAML: перед ссылкой *{0} нет якоря &{0}',
+  recursiveAlias: 'Синтаксическая ошибка YAML: ссылка *{0} указывает на узел, который содержит её собственный якорь',
+  duplicateKey: 'Повторяющийся ключ «{0}»: Tinyforge отклоняет файл с повторяющимися ключами',
+  multipleDocuments: 'В .tinyforge.yml должен быть один документ YAML; из-за второго документа Tinyforge отклонит файл',
+  fileTooLarge: 'Размер файла {0} байт; Tinyforge не принимает файлы больше 65 536 байт (64 КиБ)',
+  missingRequired: 'Нет обязательного ключа «{0}»',
+  missingVersion: 'Нет обязательного ключа «version»: добавьте version: 1',
+  invalidVersion: 'version должен быть целым числом 1',
+  unknownKey: 'Неизвестный ключ «{0}»',
+  unknownKeySuggestion: 'Неизвестный ключ «{0}». Возможно, вы имели в виду «{1}»?',
+  unknownKeyRoot: 'Неизвестный ключ «{0}»: на верхнем уровне допустимы только version и deploy',
+  rootNotMapping: 'Файл должен быть словарём с ключами version и deploy, а не {0}',
+  expectedType: '{0} должен быть {1}, а не {2}',
+  emptyValue: 'У {0} нет значения; он должен быть {1}',
+  outOfRangeMin: '{0} должен быть не меньше {1}',
+  outOfRangeMax: '{0} должен быть не больше {1}',
+  exclusiveMin: '{0} должен быть больше {1}',
+  emptyString: '{0} не должен быть пустым',
+  notInEnum: '{0} должен быть одним из: {1}',
+  typeObject: 'словарём',
+  typeInteger: 'целым числом',
+  typeNumber: 'числом',
+  typeString: 'строкой',
+  typeNull: 'пустым',
+  typeBoolean: 'логическим значением',
+  typeArray: 'списком',
+  typeFloat: 'дробным числом',
+  fixRename: 'Переименовать «{0}» в «{1}»',
+  fixRemove: 'Удалить неизвестный ключ «{0}»',
+  fixSetVersion: 'Установить version: 1',
+  fixInsertVersion: 'Добавить version: 1',
+  fixAll: 'Исправить все проблемы Tinyforge, для которых есть безопасное исправление',
+};
+
+const catalogs: Record<Locale, Record<MessageId, string>> = { en: english, ru: russian };
+
+/** Every message template of a locale, for parity tests. */
+export function messageCatalog(locale: Locale): Readonly<Record<MessageId, string>> {
+  return catalogs[locale];
+}
+
+/** Fills a message template; `{0}`, `{1}`… are replaced by the arguments in order. */
+export function formatMessage(locale: Locale, id: MessageId, ...args: Array<string | number>): string {
+  const template = catalogs[locale][id] ?? english[id];
+  return template.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)] ?? ''));
+}
+
+/** Picks the supported locale for a VS Code / POSIX locale string such as `ru-RU`. */
+export function toLocale(value: string | undefined): Locale {
+  return value?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}

@@ -1,0 +1,82 @@
+import { parseAllDocuments, type Document } from 'yaml';
+import type { Span } from './findings';
+
+/** The most bytes (UTF-8) the Tinyforge server accepts for the file. */
+export const maxFileBytes = 65_536;
+
+/** A YAML syntax problem: where the parser points, and its message without the echoed source. */
+export interface SyntaxProblem {
+  span: Span;
+  /** Parser's one-line message, or a forbidden character's code point in hex. */
+  detail: string;
+  kind: 'parser' | 'forbidden-character' | 'unresolved-alias' | 'recursive-alias';
+}
+
+/** The result of parsing a `.tinyforge.yml` text once; every other core function reads from it. */
+export interface ParsedConfig {
+  text: string;
+  byteLength: number;
+  tooLarge: boolean;
+  /** The first syntax problem anywhere in the text, if any. */
+  syntaxProblem?: SyntaxProblem;
+  /** The first YAML document (absent for an empty stream or a too-large file). */
+  document?: Document.Parsed;
+  /** Offset of the second document's start (its `---`), when there is one. */
+  secondDocumentStart?: number;
+}
+
+/** UTF-8 byte length of a JS string, counted without allocating. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+// YAML 1.2 printable set, inverted: C0 controls but tab/LF/CR, DEL, C1 but NEL, lone surrogates, U+FFFE/FFFF.
+const forbiddenCharacter =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findForbiddenCharacter(text: string): SyntaxProblem | undefined {
+  const match = forbiddenCharacter.exec(text);
+  if (!match) return undefined;
+  const codePoint = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return { span: { start: match.index, end: match.index + 1 }, detail: codePoint, kind: 'forbidden-character' };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** Parses the text with `yaml` v2 (YAML 1.2 core schema), never throwing; duplicate keys are left to the validator. */
+export function parseConfig(text: string): ParsedConfig {
+  const byteLength = utf8ByteLength(text);
+  if (byteLength > maxFileBytes) return { text, byteLength, tooLarge: true };
+
+  const documents = parseAllDocuments(text, { uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false });
+  const list = Array.isArray(documents) ? documents : [];
+  let syntaxProblem = findForbiddenCharacter(text);
+  for (const document of list) {
+    const error = document.errors[0];
+    if (!error) continue;
+    if (!syntaxProblem || error.pos[0] < syntaxProblem.span.start) {
+      syntaxProblem = { span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) }, detail: firstLine(error.message), kind: 'parser' };
+    }
+    break;
+  }
+  return {
+    text,
+    byteLength,
+    tooLarge: false,
+    syntaxProblem,
+    document: list[0],
+    secondDocumentStart: list.length > 1 ? list[1].range[0] : undefined,
+  };
+}

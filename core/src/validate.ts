@@ -1,0 +1,178 @@
+import type { ErrorObject } from 'ajv';
+import validateSchema from './generated/validateV1';
+import { buildConfigTree, dottedPath, locate, pointerSegment, type ConfigTree } from './configTree';
+import { severityOf, type DiagnosticCode, type Finding, type FindingData, type Span } from './findings';
+import { formatMessage, type Locale, type MessageId } from './messages';
+import type { ParsedConfig, SyntaxProblem } from './parse';
+import { fieldAt } from './schemaModel';
+import { suggestKey } from './suggest';
+
+/** Options for validation. */
+export interface ValidateOptions {
+  locale?: Locale;
+}
+
+function finding(code: DiagnosticCode, message: string, span: Span, path: string, data?: FindingData): Finding {
+  return data ? { code, severity: severityOf[code], message, span, path, data } : { code, severity: severityOf[code], message, span, path };
+}
+
+function firstLineSpan(text: string): Span {
+  const newline = text.search(/\r?\n|\r/);
+  return { start: 0, end: newline < 0 ? text.length : newline };
+}
+
+function syntaxFinding(problem: SyntaxProblem, locale: Locale): Finding {
+  const messageId: MessageId = {
+    parser: 'yamlSyntax',
+    'forbidden-character': 'forbiddenCharacter',
+    'unresolved-alias': 'unresolvedAlias',
+    'recursive-alias': 'recursiveAlias',
+  }[problem.kind] as MessageId;
+  return finding('yaml-syntax', formatMessage(locale, messageId, problem.detail), problem.span, '', { fromParser: problem.kind === 'parser' });
+}
+
+function describeType(value: unknown): MessageId {
+  if (value === null || value === undefined) return 'typeNull';
+  if (Array.isArray(value)) return 'typeArray';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'typeInteger' : 'typeFloat';
+  if (typeof value === 'string') return 'typeString';
+  if (typeof value === 'boolean') return 'typeBoolean';
+  if (typeof value === 'object') return 'typeObject';
+  return 'typeString';
+}
+
+const expectedTypeMessage: Record<string, MessageId> = {
+  object: 'typeObject',
+  integer: 'typeInteger',
+  number: 'typeNumber',
+  string: 'typeString',
+};
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let current = root;
+  for (const segment of pointer.split('/').slice(1)) {
+    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
+/** Maps one ajv error to the contract's code and range. */
+function mapSchemaError(error: ErrorObject, tree: ConfigTree, locale: Locale): Finding | undefined {
+  const pointer = error.instancePath;
+  const path = dottedPath(pointer);
+  if (error.keyword === 'additionalProperties') {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    const childPointer = `${pointer}/${pointerSegment(key)}`;
+    const { location, exact } = locate(tree, childPointer);
+    const mapping = tree.mappings.get(pointer);
+    const present = new Set(mapping?.keys.map((entry) => entry.key));
+    const candidates = (fieldAt(path ? path.split('.') : [])?.children ?? []).map((field) => field.key).filter((k) => !present.has(k));
+    const suggestion = suggestKey(key, candidates);
+    const childPath = path ? `${path}.${key}` : key;
+    const message = suggestion
+      ? formatMessage(locale, 'unknownKeySuggestion', key, suggestion)
+      : formatMessage(locale, pointer === '' ? 'unknownKeyRoot' : 'unknownKey', key);
+    // Inside an aliased mapping the alias itself is what the user wrote (contract rule 9).
+    const span = (exact ? location.keySpan : (location.valueSpan ?? location.keySpan)) ?? { start: 0, end: 0 };
+    return finding('unknown-key', message, span, childPath, suggestion ? { key, suggestion } : { key });
+  }
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    const mapping = tree.mappings.get(pointer);
+    // A misspelt key that suggests the missing one carries both findings (contract rule 8).
+    const candidates = mapping?.keys.filter((entry) => entry.key !== missing) ?? [];
+    const misspelt = candidates.find((entry) => suggestKey(entry.key, [missing]) === missing);
+    const span = misspelt?.span ?? mapping?.keys[0]?.span ?? mapping?.span ?? { start: 0, end: 0 };
+    const message = missing === 'version' ? formatMessage(locale, 'missingVersion') : formatMessage(locale, 'missingRequired', missing);
+    return finding('missing-required', message, span, path ? `${path}.${missing}` : missing, { key: missing });
+  }
+
+  const { location, exact } = locate(tree, pointer);
+  const valueSpan = location.valueSpan;
+  const span = valueSpan ?? location.keySpan ?? { start: 0, end: 0 };
+  const value = valueAt(tree.value, pointer);
+  if (pointer === '/version') return finding('invalid-version', formatMessage(locale, 'invalidVersion'), span, path);
+  const field = fieldAt(path.split('.'));
+  const label = field?.key ?? path;
+  switch (error.keyword) {
+    case 'type': {
+      const expected = formatMessage(locale, expectedTypeMessage[String((error.params as { type: string }).type)] ?? 'typeString');
+      // Through an alias the actual value may be shared; the alias itself is what the user wrote.
+      const message =
+        exact && !valueSpan
+          ? formatMessage(locale, 'emptyValue', label, expected)
+          : formatMessage(locale, 'expectedType', label, expected, formatMessage(locale, describeType(value)));
+      return finding('invalid-type', message, span, path);
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum': {
+      const limit = (error.params as { limit: number }).limit;
+      const id: MessageId = error.keyword === 'minimum' ? 'outOfRangeMin' : error.keyword === 'maximum' ? 'outOfRangeMax' : 'exclusiveMin';
+      return finding('invalid-value', formatMessage(locale, id, label, limit), span, path);
+    }
+    case 'minLength':
+      return finding('invalid-value', formatMessage(locale, 'emptyString', label), span, path);
+    case 'enum':
+      return finding('invalid-value', formatMessage(locale, 'notInEnum', label, (field?.enum ?? []).join(', ')), span, path);
+    default:
+      return finding('invalid-value', formatMessage(locale, 'notInEnum', label, error.message ?? ''), span, path);
+  }
+}
+
+/** The root's kind when it is not a mapping; undefined for a mapping or an empty document. */
+function rootProblem(tree: ConfigTree, parsed: ParsedConfig): 'empty' | 'not-mapping' | undefined {
+  const contents = parsed.document?.contents;
+  if (!contents) return 'empty';
+  const rootLocation = tree.locations.get('');
+  if (tree.value === null && !rootLocation?.valueSpan) return 'empty';
+  if (tree.value === null || typeof tree.value !== 'object' || Array.isArray(tree.value)) return 'not-mapping';
+  return undefined;
+}
+
+/** Validates a parsed `.tinyforge.yml` against contract section 4: codes, severities and ranges. Never throws. */
+export function validateConfig(parsed: ParsedConfig, options: ValidateOptions = {}): Finding[] {
+  const locale = options.locale ?? 'en';
+  const { text } = parsed;
+  if (parsed.tooLarge) {
+    return [finding('file-too-large', formatMessage(locale, 'fileTooLarge', parsed.byteLength.toLocaleString('en-US')), firstLineSpan(text), '')];
+  }
+  if (parsed.syntaxProblem) return [syntaxFinding(parsed.syntaxProblem, locale)];
+  const document = parsed.document;
+  const tree = document ? buildConfigTree(document) : undefined;
+  if (tree?.aliasProblem) return [syntaxFinding(tree.aliasProblem, locale)];
+
+  const findings: Finding[] = [];
+  if (parsed.secondDocumentStart !== undefined) {
+    const start = parsed.secondDocumentStart;
+    const end = text.startsWith('---', start) ? start + 3 : Math.max(start, firstLineSpan(text.slice(start)).end + start);
+    findings.push(finding('multiple-documents', formatMessage(locale, 'multipleDocuments'), { start, end }, ''));
+  }
+  const problem = tree ? rootProblem(tree, parsed) : 'empty';
+  if (problem === 'empty') {
+    findings.unshift(finding('missing-required', formatMessage(locale, 'missingVersion'), firstLineSpan(text), 'version', { key: 'version' }));
+    return findings;
+  }
+  if (problem === 'not-mapping' || !tree) {
+    // Contract rule 4: a root that is not a mapping gets this one finding and nothing else.
+    const kind = formatMessage(locale, describeType(tree?.value));
+    return [finding('invalid-type', formatMessage(locale, 'rootNotMapping', kind), firstLineSpan(text), '')];
+  }
+
+  for (const duplicate of tree.duplicates) {
+    findings.push(finding('duplicate-key', formatMessage(locale, 'duplicateKey', duplicate.key), duplicate.span, dottedPath(duplicate.pointer.replace(/#duplicate$/, '')), { key: duplicate.key }));
+  }
+  if (!validateSchema(tree.value)) {
+    const seen = new Set<string>();
+    for (const error of validateSchema.errors ?? []) {
+      const mapped = mapSchemaError(error, tree, locale);
+      if (!mapped) continue;
+      const identity = `${mapped.code}:${mapped.span.start}:${mapped.span.end}:${mapped.path}`;
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      findings.push(mapped);
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+}

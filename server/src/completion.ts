@@ -1,0 +1,36 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
+import { completeAt, type CompletionProposal } from '../../core/src/index';
+import { toLspRange, toOffset } from './ranges';
+import { runSafe } from './runSafe';
+import { analysisOf, type ServerState } from './state';
+
+const kinds: Record<CompletionProposal['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+};
+
+/** Wires `textDocument/completion` to the core's proposals. */
+export function registerCompletion(state: ServerState): void {
+  const empty: CompletionList = { isIncomplete: false, items: [] };
+  state.connection.onCompletion((params, token) =>
+    runSafe(state, 'completion', empty, token, () => {
+      const analysis = analysisOf(state, params.textDocument.uri);
+      if (!analysis) return empty;
+      const offset = toOffset(analysis.lineIndex, params.position);
+      const items = completeAt(analysis.parsed.text, offset).map(
+        (proposal): CompletionItem => ({
+          label: proposal.label,
+          kind: kinds[proposal.kind],
+          detail: proposal.detail,
+          documentation: proposal.documentation ? { kind: MarkupKind.Markdown, value: proposal.documentation } : undefined,
+          textEdit: { range: toLspRange(analysis.lineIndex, proposal.replace), newText: proposal.insertText },
+          insertTextFormat: proposal.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          sortText: proposal.sortText,
+          filterText: proposal.kind === 'snippet' ? proposal.label.split(' ')[0] : proposal.label,
+        }),
+      );
+      return { isIncomplete: false, items };
+    }),
+  );
+}

@@ -1,0 +1,74 @@
+import { DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { diagnosticSource, type Finding, type LineIndex, type Severity } from '../../core/src/index';
+import { toLspRange } from './ranges';
+import { runSafe } from './runSafe';
+import { analysisOf, isTinyforgeUri, type ServerState } from './state';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/** One finding as an LSP diagnostic: `code` is the contract's code, `source` is `tinyforge`. */
+export function toDiagnostic(lineIndex: LineIndex, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toLspRange(lineIndex, finding.span),
+    severity: severities[finding.severity],
+    code: finding.code,
+    source: diagnosticSource,
+    message: finding.message,
+    data: { path: finding.path, ...finding.data },
+  };
+  if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+function diagnosticsFor(state: ServerState, uri: string): Diagnostic[] {
+  const analysis = analysisOf(state, uri);
+  return analysis ? analysis.findings.map((finding) => toDiagnostic(analysis.lineIndex, finding)) : [];
+}
+
+/** Wires diagnostics: pulled when the client supports it, otherwise pushed once per burst of changes. */
+export function registerDiagnostics(state: ServerState): void {
+  const { connection, documents } = state;
+  if (state.pullDiagnostics) {
+    connection.languages.diagnostics.on((params, token) =>
+      runSafe<DocumentDiagnosticReport>(state, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, () => ({
+        kind: DocumentDiagnosticReportKind.Full,
+        items: diagnosticsFor(state, params.textDocument.uri),
+      })),
+    );
+    return;
+  }
+  const scheduled = new Set<string>();
+  const publish = (uri: string): void => {
+    scheduled.delete(uri);
+    void runSafe(state, 'publishDiagnostics', undefined, undefined, () => {
+      if (!documents.get(uri) || !isTinyforgeUri(state, uri)) return;
+      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: diagnosticsFor(state, uri) });
+    });
+  };
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    if (scheduled.has(uri)) return;
+    scheduled.add(uri);
+    // Coalesces the changes that arrive in one tick; validation itself takes microseconds.
+    setImmediate(publish, uri);
+  });
+  documents.onDidClose((event) => {
+    if (isTinyforgeUri(state, event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+}
+
+/** Asks the client to re-pull, or re-pushes, diagnostics for every open document (after a settings change). */
+export function refreshDiagnostics(state: ServerState): void {
+  state.analyses.clear();
+  if (state.pullDiagnostics) {
+    void state.connection.languages.diagnostics.refresh();
+    return;
+  }
+  for (const document of state.documents.all()) {
+    void state.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(state, document.uri) });
+  }
+}

@@ -1,0 +1,17 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { hoverAt } from '../../core/src/index';
+import { toLspRange, toOffset } from './ranges';
+import { runSafe } from './runSafe';
+import { analysisOf, type ServerState } from './state';
+
+/** Wires `textDocument/hover` to the schema docs the core finds under the cursor. */
+export function registerHover(state: ServerState): void {
+  state.connection.onHover((params, token) =>
+    runSafe<Hover | null>(state, 'hover', null, token, () => {
+      const analysis = analysisOf(state, params.textDocument.uri);
+      if (!analysis) return null;
+      const info = hoverAt(analysis.parsed, toOffset(analysis.lineIndex, params.position));
+      return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(analysis.lineIndex, info.span) } : null;
+    }),
+  );
+}

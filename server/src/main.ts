@@ -1,0 +1,12 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+// The transport (--stdio, --node-ipc, --socket) comes from the command line.
+const connection = createConnection(ProposedFeatures.all);
+// On stdio, anything written to stdout corrupts the protocol: route console output to the client's log.
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.info = console.log;
+console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+startServer(connection);
+connection.listen();

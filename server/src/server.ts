@@ -1,0 +1,52 @@
+import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { toLocale } from '../../core/src/index';
+import { fixAllKind, registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
+import { refreshDiagnostics, registerDiagnostics } from './diagnostics';
+import { registerFolding } from './folding';
+import { registerHover } from './hover';
+import type { TinyforgeSettings } from './protocol';
+import { createServerState, type ServerState } from './state';
+import { registerSymbols } from './symbols';
+
+function applySettings(state: ServerState, settings: TinyforgeSettings | undefined): void {
+  state.fileGlobs = Array.isArray(settings?.files) ? settings.files.filter((glob) => typeof glob === 'string') : [];
+}
+
+/** Wires every feature onto a connection. The state object made here is the server's only state. */
+export function startServer(connection: Connection): void {
+  const state = createServerState(connection);
+  connection.onInitialize((params): InitializeResult => {
+    state.locale = toLocale(params.locale);
+    state.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => (folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`));
+    if (!state.workspaceFolders.length && params.rootUri) state.workspaceFolders = [params.rootUri.endsWith('/') ? params.rootUri : `${params.rootUri}/`];
+    applySettings(state, params.initializationOptions as TinyforgeSettings | undefined);
+    state.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    registerDiagnostics(state);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        diagnosticProvider: state.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      },
+      serverInfo: { name: 'tinyforge-language-server', version: '0.1.0' },
+    };
+  });
+  connection.onDidChangeConfiguration((params) => {
+    const settings = (params.settings as { tinyforge?: TinyforgeSettings } | undefined)?.tinyforge;
+    if (!settings) return;
+    applySettings(state, settings);
+    refreshDiagnostics(state);
+  });
+  state.documents.onDidClose((event) => state.analyses.delete(event.document.uri));
+  registerCompletion(state);
+  registerHover(state);
+  registerCodeActions(state);
+  registerSymbols(state);
+  registerFolding(state);
+  state.documents.listen(connection);
+}

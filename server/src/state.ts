@@ -1,0 +1,56 @@
+import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLineIndex, isTinyforgeFile, lintText, type LineIndex, type LintResult, type Locale } from '../../core/src/index';
+
+/** A document's analysis, cached by URI and version. */
+export interface Analysis extends LintResult {
+  version: number;
+  lineIndex: LineIndex;
+}
+
+/** Everything the server holds; made once in `startServer`, passed to every feature. */
+export interface ServerState {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** Workspace folder URIs, each ending in `/`. */
+  workspaceFolders: string[];
+  /** Extra globs from `tinyforge.files`. */
+  fileGlobs: string[];
+  locale: Locale;
+  /** Whether the client pulls diagnostics (LSP 3.17) instead of receiving pushes. */
+  pullDiagnostics: boolean;
+  analyses: Map<string, Analysis>;
+}
+
+/** Creates the server's state object. */
+export function createServerState(connection: Connection): ServerState {
+  return {
+    connection,
+    documents: new TextDocuments(TextDocument),
+    workspaceFolders: [],
+    fileGlobs: [],
+    locale: 'en',
+    pullDiagnostics: false,
+    analyses: new Map(),
+  };
+}
+
+/** Whether a document URI is a Tinyforge file: `.tinyforge.y(a)ml` anywhere or a `tinyforge.files` glob match. */
+export function isTinyforgeUri(state: ServerState, uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  const folder = state.workspaceFolders.filter((f) => uri.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+  const relative = decodeURIComponent(folder ? uri.slice(folder.length) : new URL(uri).pathname);
+  return isTinyforgeFile(relative, folder ? state.fileGlobs : []);
+}
+
+/** The current analysis of an open Tinyforge document, computed at most once per version. */
+export function analysisOf(state: ServerState, uri: string): Analysis | undefined {
+  const document = state.documents.get(uri);
+  if (!document || !isTinyforgeUri(state, uri)) return undefined;
+  const cached = state.analyses.get(uri);
+  if (cached && cached.version === document.version) return cached;
+  const text = document.getText();
+  const analysis: Analysis = { ...lintText(text, state.locale), version: document.version, lineIndex: createLineIndex(text) };
+  state.analyses.set(uri, analysis);
+  return analysis;
+}
