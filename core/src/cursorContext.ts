@@ -14,7 +14,8 @@ interface Line {
 const keyLine = /^(\s*)([^\s#:'"][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\s+|$)(.*)$/;
 
 function lineAround(text: string, offset: number): Line {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  // lastIndexOf with a negative start still inspects index 0, hence the guard.
+  const start = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
   const end = newline < 0 ? text.length : newline;
   return { start, text: text.slice(start, end).replace(/\r$/, '') };

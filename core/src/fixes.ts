@@ -18,7 +18,8 @@ export interface CodeFix {
 }
 
 function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // lastIndexOf with a negative start still inspects index 0, hence the guard.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function lineEndIncludingBreak(text: string, offset: number): number {

@@ -62,14 +62,11 @@ export function parseConfig(text: string): ParsedConfig {
 
   const documents = parseAllDocuments(text, { uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false });
   const list = Array.isArray(documents) ? documents : [];
+  // A forbidden character is the root cause of whatever the parser then trips on (contract rule 1).
   let syntaxProblem = findForbiddenCharacter(text);
-  for (const document of list) {
-    const error = document.errors[0];
-    if (!error) continue;
-    if (!syntaxProblem || error.pos[0] < syntaxProblem.span.start) {
-      syntaxProblem = { span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) }, detail: firstLine(error.message), kind: 'parser' };
-    }
-    break;
+  const firstError = list.find((document) => document.errors.length)?.errors[0];
+  if (!syntaxProblem && firstError) {
+    syntaxProblem = { span: { start: firstError.pos[0], end: Math.max(firstError.pos[1], firstError.pos[0]) }, detail: firstLine(firstError.message), kind: 'parser' };
   }
   return {
     text,

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyEdits, completeAt, fieldAt, lintText, type CompletionProposal } from '../../core/src/index';
+
+/** Completes at the `|` in a text. */
+function complete(marked: string): { text: string; offset: number; items: CompletionProposal[] } {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { text, offset, items: completeAt(text, offset) };
+}
+
+function labels(marked: string): string[] {
+  return complete(marked).items.map((item) => item.label);
+}
+
+/** Expands an LSP snippet the way an editor does when the user accepts every default. */
+function expandSnippet(snippet: string): string {
+  return snippet.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+}
+
+function accept(marked: string, label: string): string {
+  const { text, items } = complete(marked);
+  const item = items.find((candidate) => candidate.label === label);
+  assert.ok(item, `no proposal ${label}`);
+  return applyEdits(text, [{ span: item.replace, newText: item.snippet ? expandSnippet(item.insertText) : item.insertText }]);
+}
+
+describe('completion', () => {
+  test('an empty file offers a whole-file snippet and the top-level keys', () => {
+    assert.deepEqual(labels('|'), ['Tinyforge file (version 1)', 'version', 'deploy', 'deploy block']);
+    assert.deepEqual(lintText(accept('|', 'Tinyforge file (version 1)')).findings, []);
+  });
+
+  test('top level: only keys not already present', () => {
+    assert.deepEqual(labels('version: 1\n|'), ['deploy', 'deploy block']);
+    assert.deepEqual(labels('|\ndeploy:\n  port: 1\n'), ['version']);
+  });
+
+  test('inside deploy: the deploy keys, minus those present above or below the cursor', () => {
+    assert.deepEqual(labels('version: 1\ndeploy:\n  |\n'), ['port', 'healthcheck', 'deploy_strategy', 'resources', 'max_instances']);
+    assert.deepEqual(labels('version: 1\ndeploy:\n  port: 1\n  |\n  max_instances: 2\n'), ['healthcheck', 'deploy_strategy', 'resources']);
+  });
+
+  test('inside resources: the resource keys', () => {
+    assert.deepEqual(labels('version: 1\ndeploy:\n  resources:\n    |\n'), ['cpu_limit', 'memory_limit']);
+  });
+
+  test('a partly typed key is replaced whole', () => {
+    const { text, items } = complete('version: 1\ndeploy:\n  he|\n');
+    const item = items.find((candidate) => candidate.label === 'healthcheck')!;
+    assert.equal(text.slice(item.replace.start, item.replace.end), 'he');
+    assert.equal(lintText(accept('version: 1\ndeploy:\n  he|\n', 'healthcheck')).findings.length, 0);
+  });
+
+  test('before an existing colon only the key name is inserted', () => {
+    const result = accept('version: 1\ndeploy:\n  pr|t: 8080\n', 'port');
+    assert.equal(result, 'version: 1\ndeploy:\n  port: 8080\n');
+  });
+
+  test('values: the enum of deploy_strategy with its docs, and 1 for version', () => {
+    const { items } = complete('version: 1\ndeploy:\n  deploy_strategy: |\n');
+    assert.deepEqual(items.map((item) => item.label), ['recreate', 'blue_green']);
+    assert.match(items[1].documentation, /switch traffic/);
+    assert.deepEqual(labels('version: |\n'), ['1']);
+    assert.equal(accept('version: 1\ndeploy:\n  deploy_strategy: bl|\n', 'blue_green'), 'version: 1\ndeploy:\n  deploy_strategy: blue_green\n');
+  });
+
+  test('key proposals carry the schema docs', () => {
+    const port = complete('version: 1\ndeploy:\n  |\n').items.find((item) => item.label === 'port')!;
+    assert.ok(port.documentation.includes(fieldAt(['deploy', 'port'])!.markdownDescription));
+    assert.equal(port.detail, 'Container port');
+  });
+
+  test('the deploy block snippet makes a valid file', () => {
+    assert.deepEqual(lintText(accept('version: 1\n|', 'deploy block')).findings, []);
+  });
+
+  test('nothing in a comment, under a scalar, or under an unknown key', () => {
+    assert.deepEqual(labels('version: 1 # |\n'), []);
+    assert.deepEqual(labels('version: 1\ndeploy:\n  port: 1\n    |\n'), []);
+    assert.deepEqual(labels('version: 1\nextra:\n  |\n'), []);
+  });
+
+  test('works on broken YAML', () => {
+    assert.deepEqual(labels('version: 1\ndeploy:\n  port: [\n  |\n'), ['healthcheck', 'deploy_strategy', 'resources', 'max_instances']);
+  });
+});

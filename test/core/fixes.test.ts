@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyEdits, fixAllEdits, fixesFor, lintText, type Finding } from '../../core/src/index';
+
+/** Applies the fix with the given title prefix for the first finding with a code; returns the new text. */
+function applyFix(text: string, code: Finding['code'], titlePrefix: string): string {
+  const { parsed, findings } = lintText(text);
+  const finding = findings.find((candidate) => candidate.code === code);
+  assert.ok(finding, `no ${code} finding in ${JSON.stringify(text)}`);
+  const fix = fixesFor(parsed, finding).find((candidate) => candidate.title.startsWith(titlePrefix));
+  assert.ok(fix, `no fix "${titlePrefix}…" for ${code}`);
+  return applyEdits(text, fix.edits);
+}
+
+function codes(text: string): string[] {
+  return lintText(text).findings.map((finding) => finding.code);
+}
+
+describe('quick fixes: applying one removes its problem', () => {
+  test('rename an unknown key to its suggestion', () => {
+    const fixed = applyFix('version: 1\ndeploy:\n  prot: 8080\n', 'unknown-key', 'Rename "prot" to "port"');
+    assert.equal(fixed, 'version: 1\ndeploy:\n  port: 8080\n');
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  test('rename a misspelt version clears both of its findings', () => {
+    const fixed = applyFix('verison: 1\ndeploy: {}\n', 'unknown-key', 'Rename');
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  test('remove an unknown key with everything under it', () => {
+    const text = 'version: 1\ndeploy:\n  port: 1\n  env:\n    A: b\n    C: d\n  max_instances: 2\n';
+    const fixed = applyFix(text, 'unknown-key', 'Remove unknown key "env"');
+    assert.equal(fixed, 'version: 1\ndeploy:\n  port: 1\n  max_instances: 2\n');
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  test('removing the only key of a nested mapping leaves an empty mapping, not an empty value', () => {
+    const fixed = applyFix('version: 1\ndeploy:\n  replicas: 3 # many\n', 'unknown-key', 'Remove');
+    assert.equal(fixed, 'version: 1\ndeploy: {}\n');
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  test('remove an unknown key from a flow mapping', () => {
+    assert.equal(applyFix('version: 1\ndeploy: {port: 1, prot: 2}\n', 'unknown-key', 'Remove'), 'version: 1\ndeploy: {port: 1}\n');
+    assert.equal(applyFix('version: 1\ndeploy: {prot: 2, port: 1}\n', 'unknown-key', 'Remove'), 'version: 1\ndeploy: {port: 1}\n');
+  });
+
+  test('set version to 1, from a wrong value or an empty one', () => {
+    assert.equal(applyFix('version: "1"\n', 'invalid-version', 'Set version'), 'version: 1\n');
+    assert.equal(applyFix('version:\ndeploy: {}\n', 'invalid-version', 'Set version'), 'version: 1\ndeploy: {}\n');
+    assert.equal(applyFix('version: 2 # new\n', 'invalid-version', 'Set version'), 'version: 1 # new\n');
+  });
+
+  test('insert a missing version: before the first key, into a flow root, into an empty or comment-only file', () => {
+    assert.equal(applyFix('# header\ndeploy:\n  port: 1\n', 'missing-required', 'Add version'), '# header\nversion: 1\ndeploy:\n  port: 1\n');
+    assert.equal(applyFix('{deploy: {}}\n', 'missing-required', 'Add version'), '{version: 1, deploy: {}}\n');
+    assert.equal(applyFix('', 'missing-required', 'Add version'), 'version: 1\n');
+    assert.equal(applyFix('# only a comment', 'missing-required', 'Add version'), '# only a comment\nversion: 1\n');
+    for (const text of ['# header\ndeploy:\n  port: 1\n', '{deploy: {}}\n', '', '# only a comment']) {
+      assert.deepEqual(codes(applyFix(text, 'missing-required', 'Add version')), []);
+    }
+  });
+
+  test('no fix is offered where none makes sense', () => {
+    const { parsed, findings } = lintText('version: 1\ndeploy:\n  port: 0\n');
+    assert.deepEqual(fixesFor(parsed, findings[0]), []);
+  });
+
+  test('fix all applies every safe fix and never deletes a key', () => {
+    const text = 'verison: "1"\ndeploy:\n  prot: 8080\n  helthcheck: /h\n  replicas: 3\n';
+    const { parsed, findings } = lintText(text);
+    const fixed = applyEdits(text, fixAllEdits(parsed, findings));
+    assert.equal(fixed, 'version: "1"\ndeploy:\n  port: 8080\n  healthcheck: /h\n  replicas: 3\n');
+    // The renamed version still holds a string, and the unknown key stays for the user to decide.
+    assert.deepEqual(codes(fixed), ['invalid-version', 'unknown-key']);
+    const again = applyEdits(fixed, fixAllEdits(lintText(fixed).parsed, lintText(fixed).findings));
+    assert.deepEqual(codes(again), ['unknown-key']);
+  });
+});

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { hoverAt, parseConfig } from '../../core/src/index';
+import { repoRoot } from '../support/lspClient';
+
+const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/tinyforge.v1.schema.json'), 'utf8'));
+
+function hover(marked: string) {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const info = hoverAt(parseConfig(text), offset);
+  return info && { ...info, covered: text.slice(info.span.start, info.span.end) };
+}
+
+describe('hover', () => {
+  test('a key shows the schema file\'s title and markdownDescription, over the key', () => {
+    const info = hover('version: 1\ndeploy:\n  po|rt: 8080\n');
+    assert.ok(info);
+    assert.equal(info.covered, 'port');
+    assert.ok(info.markdown.includes(schema.properties.deploy.properties.port.title));
+    assert.ok(info.markdown.includes(schema.properties.deploy.properties.port.markdownDescription));
+    assert.match(info.markdown, /Default: `8080`/);
+  });
+
+  test('an enum value explains that value first', () => {
+    const info = hover('version: 1\ndeploy:\n  deploy_strategy: blue_gr|een\n');
+    assert.ok(info);
+    assert.equal(info.covered, 'blue_green');
+    assert.ok(info.markdown.startsWith(`\`blue_green\`: ${schema.properties.deploy.properties.deploy_strategy.markdownEnumDescriptions[1]}`));
+  });
+
+  test('nested keys and version have docs', () => {
+    assert.match(hover('version: 1\ndeploy:\n  resources:\n    memory_li|mit: 512\n')?.markdown ?? '', /MiB/);
+    assert.match(hover('vers|ion: 1\n')?.markdown ?? '', /only the integer `1`/);
+  });
+
+  test('nothing for unknown keys, comments and blank space', () => {
+    assert.equal(hover('version: 1\npr|ot: 1\n'), undefined);
+    assert.equal(hover('# a com|ment\nversion: 1\n'), undefined);
+    assert.equal(hover('version: 1\n|\n'), undefined);
+  });
+});
