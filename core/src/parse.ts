@@ -66,7 +66,10 @@ export function parseConfig(text: string): ParsedConfig {
   let syntaxProblem = findForbiddenCharacter(text);
   const firstError = list.find((document) => document.errors.length)?.errors[0];
   if (!syntaxProblem && firstError) {
-    syntaxProblem = { span: { start: firstError.pos[0], end: Math.max(firstError.pos[1], firstError.pos[0]) }, detail: firstLine(firstError.message), kind: 'parser' };
+    // The parser may point one past the end of the text (an unterminated flow collection); keep spans inside it.
+    const start = Math.min(firstError.pos[0], text.length);
+    const end = Math.min(Math.max(firstError.pos[1], start), text.length);
+    syntaxProblem = { span: { start, end }, detail: firstLine(firstError.message), kind: 'parser' };
   }
   return {
     text,

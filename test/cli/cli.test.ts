@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { compareFindings, diagnosticFixtureDir, loadDiagnosticFixtures, type RangedFinding } from '../support/fixtures';
+import { repoRoot } from '../support/lspClient';
+
+const cli = join(repoRoot, 'dist/cli.js');
+const scratch = mkdtempSync(join(tmpdir(), 'tinyforge-lint-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: scratch, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(relative: string, text: string): string {
+  const path = join(scratch, relative);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('tinyforge-lint', () => {
+  test('exit 0 and no output lines for a clean file', () => {
+    const path = write('clean/.tinyforge.yml', 'version: 1\ndeploy:\n  port: 8080\n');
+    const result = lint([path]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /0 error\(s\), 0 warning\(s\) in 1 file\(s\)/);
+  });
+
+  test('exit 1 with path:line:col severity code message (1-based) for errors', () => {
+    const path = write('broken/.tinyforge.yml', 'version: 1\ndeploy:\n  prot: 8080\n');
+    const result = lint([path]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, `${path}:3:3 error unknown-key Unknown key "prot". Did you mean "port"?\n`);
+  });
+
+  test('a directory is searched for .tinyforge.yml/.yaml, skipping node_modules and other YAML', () => {
+    write('tree/a/.tinyforge.yml', 'version: 2\n');
+    write('tree/b/c/.tinyforge.yaml', 'version: 1\n');
+    write('tree/node_modules/x/.tinyforge.yml', 'version: 3\n');
+    write('tree/compose.yml', 'services: {}\n');
+    const result = lint(['--format', 'json', join(scratch, 'tree')]);
+    assert.equal(result.code, 1);
+    const report = JSON.parse(result.stdout) as { files: Array<{ path: string; findings: Array<{ code: string; line: number; column: number }> }> };
+    assert.deepEqual(
+      report.files.map((file) => [file.path.slice(scratch.length + 1), file.findings.map((f) => `${f.code}@${f.line}:${f.column}`)]),
+      [['tree/a/.tinyforge.yml', ['invalid-version@1:10']], ['tree/b/c/.tinyforge.yaml', []]],
+    );
+  });
+
+  test('exit 2 for bad usage and unreadable input, with a one-line reason', () => {
+    assert.equal(lint(['--format', 'xml']).code, 2);
+    assert.equal(lint(['--bogus']).code, 2);
+    const missing = lint([join(scratch, 'does-not-exist.yml')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*does-not-exist\.yml \(ENOENT\)/);
+    if (process.getuid?.() !== 0) {
+      const locked = write('locked/.tinyforge.yml', 'version: 1\n');
+      chmodSync(locked, 0o000);
+      assert.equal(lint([locked]).code, 2);
+    }
+  });
+
+  test('SARIF 2.1.0 with rules, levels and 1-based regions', () => {
+    const path = write('sarif/.tinyforge.yml', 'version: 1\ndeploy:\n  port: 0\n  helthcheck: /h\n');
+    const result = lint(['--format=sarif', path]);
+    assert.equal(result.code, 1);
+    const log = JSON.parse(result.stdout);
+    assert.equal(log.version, '2.1.0');
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.name, 'tinyforge-lint');
+    assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'unknown-key'));
+    assert.deepEqual(
+      run.results.map((r: { ruleId: string; level: string; locations: Array<{ physicalLocation: { region: object } }> }) => [r.ruleId, r.level, r.locations[0].physicalLocation.region]),
+      [
+        ['invalid-value', 'error', { startLine: 3, startColumn: 9, endLine: 3, endColumn: 10 }],
+        ['unknown-key', 'error', { startLine: 4, startColumn: 3, endLine: 4, endColumn: 13 }],
+      ],
+    );
+  });
+
+  test('--help and --version exit 0', () => {
+    assert.equal(lint(['--help']).code, 0);
+    assert.match(lint(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('every fixture: the CLI reports the same findings as the core and the server', () => {
+    const result = lint(['--format', 'json', diagnosticFixtureDir]);
+    // Fixture names are not .tinyforge.yml, so the directory search finds none: they are passed one by one below.
+    assert.equal(JSON.parse(result.stdout).files.length, 0);
+    for (const fixture of loadDiagnosticFixtures()) {
+      const run = lint(['--format', 'json', fixture.path]);
+      const findings = JSON.parse(run.stdout).files[0].findings as Array<{ code: string; line: number; column: number; endLine: number; endColumn: number; suggestion?: string }>;
+      const ranged: RangedFinding[] = findings.map((f) => ({
+        code: f.code,
+        start: { line: f.line - 1, character: f.column - 1 },
+        end: { line: f.endLine - 1, character: f.endColumn - 1 },
+        suggestion: f.suggestion,
+      }));
+      assert.deepEqual(compareFindings(fixture.expected, ranged), { missing: [], unexpected: [] }, fixture.name);
+      assert.equal(run.code, fixture.expected.length ? 1 : 0, fixture.name);
+    }
+  });
+});

