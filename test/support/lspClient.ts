@@ -55,7 +55,9 @@ export async function startLspSession(options: {
       }
     }
   });
-  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+  });
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
     params.items.map((item) => options.configuration?.(item.section) ?? null),
   );

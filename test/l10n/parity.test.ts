@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { repoRoot } from '../support/lspClient';
+
+const readJson = (relative: string) => JSON.parse(readFileSync(join(repoRoot, relative), 'utf8'));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('English and Russian stay at parity', () => {
+  test('package.nls.json and package.nls.ru.json have the same keys, none empty', () => {
+    const english = readJson('package.nls.json');
+    const russian = readJson('package.nls.ru.json');
+    assert.deepEqual(Object.keys(russian).sort(), Object.keys(english).sort());
+    for (const [key, value] of Object.entries(russian)) assert.ok(String(value).trim(), `${key} is empty`);
+  });
+
+  test('every %key% of the manifest is translated', () => {
+    const manifest = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+    const english = readJson('package.nls.json');
+    const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]);
+    assert.ok(keys.length >= 6);
+    assert.deepEqual(keys.filter((key) => !(key in english)), []);
+  });
+
+  test('every vscode.l10n.t string of the client has a Russian translation, and no stale ones remain', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(join(repoRoot, 'client/src'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(match[1].replace(/\\'/g, "'"));
+    }
+    const russian = readJson('l10n/bundle.l10n.ru.json');
+    assert.ok(used.size >= 3, 'no l10n.t calls found');
+    assert.deepEqual([...used].filter((text) => !(text in russian)), [], 'missing in Russian');
+    assert.deepEqual(Object.keys(russian).filter((text) => !used.has(text)), [], 'translated but unused');
+  });
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { repoRoot } from '../support/lspClient';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+describe('the extension package', () => {
+  test('vsce ships only the bundles, the schema, the manifest, its translations and the docs', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const files = result.stdout.split('\n').filter(Boolean).sort();
+    assert.deepEqual(files, [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/client.js',
+      'dist/server.js',
+      'l10n/bundle.l10n.ru.json',
+      'package.json',
+      'package.nls.json',
+      'package.nls.ru.json',
+      'schemas/tinyforge.v1.schema.json',
+    ]);
+  });
+
+  test('the manifest: publisher, VS Code 1.139 accepted, activation, settings under tinyforge.*', () => {
+    assert.equal(manifest.publisher, 'tinyforge');
+    const minimum = /^\^1\.(\d+)\.\d+$/.exec(manifest.engines.vscode);
+    assert.ok(minimum && Number(minimum[1]) <= 139, manifest.engines.vscode);
+    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/.tinyforge.{yml,yaml}', 'onLanguage:yaml']);
+    assert.ok(Object.keys(manifest.contributes.configuration.properties).every((key) => key.startsWith('tinyforge.')));
+    assert.equal(manifest.main, './dist/client.js');
+    assert.equal(manifest.bin['tinyforge-lint'], './dist/cli.js');
+    assert.deepEqual(manifest.dependencies ?? {}, {}, 'everything that runs is bundled');
+  });
+});
