@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { withoutRedHatDuplicates } from './diagnosticFilter';
 import { redHatYamlValidates } from './redHatYaml';
+import { isTinyforgeDocument } from './tinyforgeDocuments';
 
 let client: LanguageClient | undefined;
 
@@ -48,11 +49,13 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   return languageClient;
 }
 
-/** Activates the extension: starts the language server for Tinyforge files and registers the commands. */
+/** Activates the extension; the language server starts with the first Tinyforge file opened, not before. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Tinyforge'), { log: true });
   context.subscriptions.push(output);
+  let wanted = false;
   const restart = async (): Promise<void> => {
+    wanted = true;
     const previous = client;
     client = undefined;
     await previous?.stop().catch((error: unknown) => output.error(String(error)));
@@ -63,17 +66,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showErrorMessage(vscode.l10n.t('The Tinyforge language server did not start. See the Tinyforge output for details.'));
     }
   };
+  const startWhenNeeded = (document: vscode.TextDocument): void => {
+    if (!wanted && isTinyforgeDocument(document)) void restart();
+  };
   context.subscriptions.push(
     vscode.commands.registerCommand('tinyforge.restartServer', restart),
     vscode.commands.registerCommand('tinyforge.showOutput', () => output.show()),
+    vscode.workspace.onDidOpenTextDocument(startWhenNeeded),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed per client, so a new glob list needs a new client.
-      if (event.affectsConfiguration('tinyforge.files')) void restart();
+      if (!event.affectsConfiguration('tinyforge.files')) return;
+      if (wanted) void restart();
+      else vscode.workspace.textDocuments.forEach(startWhenNeeded);
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void restart()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (wanted) void restart();
+    }),
     { dispose: () => void client?.stop() },
   );
-  await restart();
+  vscode.workspace.textDocuments.forEach(startWhenNeeded);
 }
 
 /** Stops the language server. */

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, createLineIndex } from '../../core/src/index';
 import { compareFindings, loadDiagnosticFixtures, type RangedFinding } from '../support/fixtures';
-import { changeDocument, codesOf, openDocument, startLspSession, type LspSession } from '../support/lspClient';
+import { changeDocument, codesOf, openDocument, repoRoot, startLspSession, type LspSession } from '../support/lspClient';
 
 function ranged(diagnostics: readonly Diagnostic[]): RangedFinding[] {
   return diagnostics.map((d) => ({ code: String(d.code), start: d.range.start, end: d.range.end, suggestion: (d.data as { suggestion?: string } | undefined)?.suggestion }));
@@ -211,6 +211,29 @@ describe('language server: pull diagnostics and settings', () => {
       assert.match(String((await published).diagnostics[0].message), /Неизвестный ключ/);
     } finally {
       await session.close();
+    }
+  });
+});
+
+describe('language server over node IPC (how VS Code starts it)', () => {
+  test('answers initialize and publishes diagnostics', async () => {
+    const { fork } = await import('node:child_process');
+    const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-languageserver-protocol/node');
+    const child = fork(`${repoRoot}/dist/server.js`, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published = new Promise<Diagnostic[]>((resolve) =>
+      connection.onNotification('textDocument/publishDiagnostics', (params: { diagnostics: Diagnostic[] }) => resolve(params.diagnostics)),
+    );
+    connection.listen();
+    try {
+      const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: object };
+      assert.ok('hoverProvider' in result.capabilities);
+      connection.sendNotification('initialized', {});
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ipc/.tinyforge.yml', languageId: 'yaml', version: 1, text: 'version: 3\n' } });
+      assert.deepEqual(codesOf(await published), ['invalid-version']);
+    } finally {
+      connection.dispose();
+      child.kill();
     }
   });
 });
