@@ -29,6 +29,8 @@ export interface FindingData {
   key?: string;
   /** For `yaml-syntax`: whether the YAML parser itself found it (other YAML tools report those too). */
   fromParser?: boolean;
+  /** For `drift`: the editor, branch-head and live values. */
+  drift?: import('./live').DriftData;
 }
 
 /** One problem in a `.tinyforge.yml`, located by offsets. */

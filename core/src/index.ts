@@ -12,3 +12,6 @@ export { schemaRoot, fieldAt, leafFields, type SchemaField } from './schemaModel
 export { formatMessage, messageCatalog, toLocale, type Locale, type MessageId } from './messages';
 export { suggestKey, editDistance } from './suggest';
 export { lintText, type LintResult } from './lint';
+export { computeDrift, declaredFields, managedFieldsFor, managedFieldsBySource, renderValue, sourceConfigKeys, type DriftEntry, type DeclaredField } from './drift';
+export { liveFindings, managedFieldsOf, type LiveSnapshot, type DriftData, type GitOpsStatus } from './live';
+export { parseRemote, matchWorkloads, type RemoteIdentity, type WorkloadCoordinates } from './remotes';

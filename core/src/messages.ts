@@ -36,6 +36,9 @@ const english = {
   fixSetVersion: 'Set version to 1',
   fixInsertVersion: 'Add version: 1',
   fixAll: 'Fix all Tinyforge problems that have a safe fix',
+  notManaged: '{0} is not managed for {1} workloads: Sync ignores it',
+  driftValue: '{0} is {1} here but {2} on the live workload {3}',
+  driftMissingLive: '{0} is {1} here but not set on the live workload {2}',
 } as const;
 
 /** The identifier of one message template. */
@@ -76,6 +79,9 @@ const russian: Record<MessageId, string> = {
   fixSetVersion: 'Установить version: 1',
   fixInsertVersion: 'Добавить version: 1',
   fixAll: 'Исправить все проблемы Tinyforge, для которых есть безопасное исправление',
+  notManaged: '{0} не управляется для нагрузок типа {1}: синхронизация его пропускает',
+  driftValue: '{0} здесь равен {1}, а в рабочей нагрузке {3} — {2}',
+  driftMissingLive: '{0} здесь равен {1}, а в рабочей нагрузке {2} не задан',
 };
 
 const catalogs: Record<Locale, Record<MessageId, string>> = { en: english, ru: russian };

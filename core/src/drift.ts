@@ -1,0 +1,115 @@
+import { buildConfigTree } from './configTree';
+import type { Span } from './findings';
+import type { ParsedConfig } from './parse';
+import { leafFields } from './schemaModel';
+import { validateConfig } from './validate';
+
+/** The `source_config` key each declared leaf maps to (contract section 1). */
+export const sourceConfigKeys: Readonly<Record<string, string>> = {
+  'deploy.port': 'port',
+  'deploy.healthcheck': 'healthcheck',
+  'deploy.deploy_strategy': 'deploy_strategy',
+  'deploy.resources.cpu_limit': 'cpu_limit',
+  'deploy.resources.memory_limit': 'memory_limit',
+  'deploy.max_instances': 'max_instances',
+};
+
+/** The fields each source kind manages in v1; used offline, the server's `managed_fields` wins when connected. */
+export const managedFieldsBySource: Readonly<Record<string, readonly string[]>> = {
+  dockerfile: ['deploy.port', 'deploy.healthcheck', 'deploy.deploy_strategy'],
+  static: ['deploy.deploy_strategy'],
+};
+
+/** One drifted field, as the API reports it (values rendered as strings). */
+export interface DriftEntry {
+  field: string;
+  repo_value: string;
+  live_value: string;
+}
+
+/** A leaf the file declares with a valid value, and where it is. */
+export interface DeclaredField {
+  field: string;
+  value: unknown;
+  keySpan: Span;
+  valueSpan?: Span;
+}
+
+/** The managed fields of a source kind (none for an unknown kind). */
+export function managedFieldsFor(sourceKind: string): readonly string[] {
+  return managedFieldsBySource[sourceKind] ?? [];
+}
+
+/**
+ * The leaves a file declares with a value that passes validation, by dotted field path. A file that does not
+ * parse, or a leaf with an error, declares nothing: drift from a value Tinyforge would reject would be a guess.
+ */
+export function declaredFields(parsed: ParsedConfig): Map<string, DeclaredField> {
+  const declared = new Map<string, DeclaredField>();
+  if (!parsed.document || parsed.tooLarge || parsed.syntaxProblem) return declared;
+  const findings = validateConfig(parsed);
+  if (findings.some((finding) => finding.code === 'yaml-syntax' || (finding.code === 'invalid-type' && finding.path === ''))) return declared;
+  const faulty = new Set(findings.map((finding) => finding.path));
+  const tree = buildConfigTree(parsed.document);
+  for (const leaf of leafFields()) {
+    if (!(leaf.path in sourceConfigKeys)) continue;
+    if (faulty.has(leaf.path) || faulty.has(leaf.path.split('.').slice(0, -1).join('.'))) continue;
+    const pointer = `/${leaf.path.split('.').join('/')}`;
+    const location = tree.locations.get(pointer);
+    if (!location?.keySpan) continue;
+    let value: unknown = tree.value;
+    for (const key of leaf.path.split('.')) value = (value as Record<string, unknown> | null)?.[key];
+    if (value === undefined || value === null) continue;
+    declared.set(leaf.path, { field: leaf.path, value, keySpan: location.keySpan, valueSpan: location.valueSpan });
+  }
+  return declared;
+}
+
+/** A value rendered as the API renders it: numbers without a trailing `.0`, strings as they are, missing as "". */
+export function renderValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The value a field stands for after the contract's normalization (empty deploy_strategy means recreate). */
+function normalized(field: string, value: unknown): unknown {
+  if (field === 'deploy.deploy_strategy' && (value === undefined || value === null || value === '')) return 'recreate';
+  return value;
+}
+
+/** Numbers compare by value (`8080`, `8080.0`, `"8080"` from JSON are one value); everything else as text. */
+function sameValue(repo: unknown, live: unknown): boolean {
+  const asNumber = (value: unknown): number | undefined => {
+    if (typeof value === 'number') return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+    return undefined;
+  };
+  const repoNumber = asNumber(repo);
+  const liveNumber = asNumber(live);
+  if (typeof repo === 'number' && liveNumber !== undefined) return repoNumber === liveNumber;
+  if (typeof live === 'number' && repoNumber !== undefined) return repoNumber === liveNumber;
+  return renderValue(repo) === renderValue(live);
+}
+
+/**
+ * Drift (contract section 2): the managed, declared leaves whose value differs from the live `source_config`
+ * after normalization. An omitted field is never drift; a declared one missing from live is drift with "".
+ */
+export function computeDrift(declared: ReadonlyMap<string, { value: unknown }>, liveConfig: Readonly<Record<string, unknown>>, managedFields: readonly string[]): DriftEntry[] {
+  const drift: DriftEntry[] = [];
+  for (const field of managedFields) {
+    const entry = declared.get(field);
+    const key = sourceConfigKeys[field];
+    if (!entry || !key) continue;
+    const repo = normalized(field, entry.value);
+    const hasLive = Object.prototype.hasOwnProperty.call(liveConfig, key);
+    const live = normalized(field, hasLive ? liveConfig[key] : undefined);
+    if (!hasLive && field !== 'deploy.deploy_strategy') {
+      drift.push({ field, repo_value: renderValue(repo), live_value: '' });
+    } else if (!sameValue(repo, live)) {
+      drift.push({ field, repo_value: renderValue(repo), live_value: renderValue(live) });
+    }
+  }
+  return drift;
+}
