@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { diagnosticSource, type Finding, type LineIndex, type Severity } from '../../core/src/index';
+import { diagnosticSource, liveFindings, type Finding, type LineIndex, type Severity } from '../../core/src/index';
 import { toLspRange } from './ranges';
 import { runSafe } from './runSafe';
 import { analysisOf, isTinyforgeUri, type ServerState } from './state';
@@ -24,9 +24,17 @@ export function toDiagnostic(lineIndex: LineIndex, finding: Finding): Diagnostic
   return diagnostic;
 }
 
+/** Every finding of a document: the schema's, plus the live ones while a snapshot is held. */
+export function findingsFor(state: ServerState, uri: string): Finding[] {
+  const analysis = analysisOf(state, uri);
+  if (!analysis) return [];
+  const snapshot = state.snapshots.get(uri);
+  return snapshot ? [...analysis.findings, ...liveFindings(analysis.parsed, snapshot, state.locale)] : analysis.findings;
+}
+
 function diagnosticsFor(state: ServerState, uri: string): Diagnostic[] {
   const analysis = analysisOf(state, uri);
-  return analysis ? analysis.findings.map((finding) => toDiagnostic(analysis.lineIndex, finding)) : [];
+  return analysis ? findingsFor(state, uri).map((finding) => toDiagnostic(analysis.lineIndex, finding)) : [];
 }
 
 /** Wires diagnostics: pulled when the client supports it, otherwise pushed once per burst of changes. */
@@ -61,14 +69,15 @@ export function registerDiagnostics(state: ServerState): void {
   });
 }
 
-/** Asks the client to re-pull, or re-pushes, diagnostics for every open document (after a settings change). */
-export function refreshDiagnostics(state: ServerState): void {
-  state.analyses.clear();
+/** Asks the client to re-pull, or re-pushes, diagnostics: for one document, or for all after a settings change. */
+export function refreshDiagnostics(state: ServerState, onlyUri?: string): void {
+  if (!onlyUri) state.analyses.clear();
   if (state.pullDiagnostics) {
     void state.connection.languages.diagnostics.refresh();
     return;
   }
   for (const document of state.documents.all()) {
+    if (onlyUri && document.uri !== onlyUri) continue;
     void state.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(state, document.uri) });
   }
 }

@@ -7,6 +7,7 @@ import { registerFolding } from './folding';
 import { registerHover } from './hover';
 import type { TinyforgeSettings } from './protocol';
 import { createServerState, type ServerState } from './state';
+import { registerSnapshots } from './snapshots';
 import { registerSymbols } from './symbols';
 
 function applySettings(state: ServerState, settings: TinyforgeSettings | undefined): void {
@@ -42,11 +43,15 @@ export function startServer(connection: Connection): void {
     applySettings(state, settings);
     refreshDiagnostics(state);
   });
-  state.documents.onDidClose((event) => state.analyses.delete(event.document.uri));
+  state.documents.onDidClose((event) => {
+    state.analyses.delete(event.document.uri);
+    state.snapshots.delete(event.document.uri);
+  });
   registerCompletion(state);
   registerHover(state);
   registerCodeActions(state);
   registerSymbols(state);
   registerFolding(state);
+  registerSnapshots(state);
   state.documents.listen(connection);
 }

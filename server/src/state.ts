@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLineIndex, isTinyforgeFile, lintText, type LineIndex, type LintResult, type Locale } from '../../core/src/index';
+import { createLineIndex, isTinyforgeFile, lintText, type LineIndex, type LintResult, type LiveSnapshot, type Locale } from '../../core/src/index';
 
 /** A document's analysis, cached by URI and version. */
 export interface Analysis extends LintResult {
@@ -20,6 +20,8 @@ export interface ServerState {
   /** Whether the client pulls diagnostics (LSP 3.17) instead of receiving pushes. */
   pullDiagnostics: boolean;
   analyses: Map<string, Analysis>;
+  /** The latest live snapshot per document URI, as the client sent it. */
+  snapshots: Map<string, LiveSnapshot>;
 }
 
 /** Creates the server's state object. */
@@ -32,6 +34,7 @@ export function createServerState(connection: Connection): ServerState {
     locale: 'en',
     pullDiagnostics: false,
     analyses: new Map(),
+    snapshots: new Map(),
   };
 }
 

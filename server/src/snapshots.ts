@@ -1,0 +1,35 @@
+import type { LiveSnapshot } from '../../core/src/index';
+import { refreshDiagnostics } from './diagnostics';
+import { snapshotMethod, type SnapshotParams } from './protocol';
+import { runSafe } from './runSafe';
+import type { ServerState } from './state';
+
+/** A snapshot as received is untrusted JSON; keep it only if it has the shape the core relies on. */
+function isSnapshot(value: unknown): value is LiveSnapshot {
+  const snapshot = value as LiveSnapshot | null;
+  return (
+    !!snapshot &&
+    typeof snapshot.workloadId === 'string' &&
+    typeof snapshot.sourceKind === 'string' &&
+    typeof snapshot.status === 'string' &&
+    !!snapshot.liveConfig &&
+    typeof snapshot.liveConfig === 'object' &&
+    (snapshot.managedFields === undefined || Array.isArray(snapshot.managedFields)) &&
+    (snapshot.branchHead === undefined || typeof snapshot.branchHead?.raw === 'string')
+  );
+}
+
+/** Wires `tinyforge/snapshot`: store or forget a file's live data, then recompute its diagnostics. */
+export function registerSnapshots(state: ServerState): void {
+  state.connection.onNotification(snapshotMethod, (params: SnapshotParams) =>
+    runSafe(state, 'snapshot', undefined, undefined, () => {
+      if (params.snapshot === null) state.snapshots.delete(params.uri);
+      else if (isSnapshot(params.snapshot)) state.snapshots.set(params.uri, params.snapshot);
+      else {
+        state.connection.console.warn(`ignored a malformed snapshot for ${params.uri}`);
+        state.snapshots.delete(params.uri);
+      }
+      refreshDiagnostics(state, params.uri);
+    }),
+  );
+}
