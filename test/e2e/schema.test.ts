@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, startCodeServer, type CodeServer } from '../support/codeServer';
+import { repoRoot } from '../support/lspClient';
+import { editorText, goTo, openFile, snap, waitUntil } from '../support/workbench';
+
+describe('in a real VS Code (code-server): the schema features', () => {
+  let codeServer: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  const workspace = mkdtempSync(join(tmpdir(), 'tinyforge-e2e-ws-'));
+
+  before(async () => {
+    cpSync(join(repoRoot, 'examples/broken'), workspace, { recursive: true });
+    codeServer = await startCodeServer({ vsix: join(repoRoot, 'tinyforge-gitops.vsix'), settings: { 'git.enabled': false, 'chat.disableAIFeatures': true } });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  });
+  after(async () => {
+    await browser?.close();
+    await codeServer?.stop();
+  });
+
+  test('opening a broken .tinyforge.yml shows its six problems as squiggles', async () => {
+    await openFile(page, '.tinyforge.yml');
+    await page.waitForFunction(() => document.querySelectorAll('.squiggly-error').length >= 6, undefined, { timeout: 30_000 });
+    await snap(page, 'schema-1-squiggles');
+    assert.equal(await page.locator('.squiggly-error').count(), 6);
+  });
+
+  test('the unknown key\'s quick fix renames it, and its squiggle goes', async () => {
+    await goTo(page, 4, 4);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename "prot" to "port"' });
+    await fix.waitFor({ timeout: 15_000 });
+    await snap(page, 'schema-2-quick-fix-menu');
+    await fix.click();
+    await page.waitForFunction(() => document.querySelectorAll('.squiggly-error').length === 5, undefined, { timeout: 15_000 });
+    assert.match(await editorText(page), /^ {2}port: 8080$/m);
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+S');
+    await waitUntil(() => /\n {2}port: 8080\n/.test(readFileSync(join(workspace, '.tinyforge.yml'), 'utf8')), 'the fixed file saved to disk');
+    await snap(page, 'schema-3-fixed');
+  });
+});
