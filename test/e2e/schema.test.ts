@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, startCodeServer, type CodeServer } from '../support/codeServer';
 import { repoRoot } from '../support/lspClient';
-import { editorText, goTo, openFile, snap, waitUntil } from '../support/workbench';
+import { editorText, goTo, openFile, snap, waitForSquiggles, waitUntil } from '../support/workbench';
 
 describe('in a real VS Code (code-server): the schema features', () => {
   let codeServer: CodeServer;
@@ -29,7 +29,7 @@ describe('in a real VS Code (code-server): the schema features', () => {
 
   test('opening a broken .tinyforge.yml shows its six problems as squiggles', async () => {
     await openFile(page, '.tinyforge.yml');
-    await page.waitForFunction(() => document.querySelectorAll('.squiggly-error').length >= 6, undefined, { timeout: 30_000 });
+    await waitForSquiggles(page, 6, 'at least');
     await snap(page, 'schema-1-squiggles');
     assert.equal(await page.locator('.squiggly-error').count(), 6);
   });
@@ -41,7 +41,7 @@ describe('in a real VS Code (code-server): the schema features', () => {
     await fix.waitFor({ timeout: 15_000 });
     await snap(page, 'schema-2-quick-fix-menu');
     await fix.click();
-    await page.waitForFunction(() => document.querySelectorAll('.squiggly-error').length === 5, undefined, { timeout: 15_000 });
+    await waitForSquiggles(page, 5);
     assert.match(await editorText(page), /^ {2}port: 8080$/m);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+S');

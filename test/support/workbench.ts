@@ -45,3 +45,9 @@ export async function waitUntil(condition: () => boolean, what: string, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Waits until the editor shows exactly (or at least) a number of error squiggles. */
+export async function waitForSquiggles(page: Page, count: number, mode: 'exactly' | 'at least' = 'exactly', timeout = 30_000): Promise<void> {
+  const comparison = mode === 'exactly' ? '===' : '>=';
+  await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length ${comparison} ${count}`, undefined, { timeout });
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import fetch, { type RequestInit, type Response } from 'node-fetch';
+import { redact, statusErrorKind, TinyforgeApiError, transportErrorKind } from './errors';
+import type { GitOpsState, GitOpsUpdate, Me, SyncRequest, SyncResult, Workload } from './types';
+
+/** How to reach one Tinyforge server. */
+export interface ApiClientOptions {
+  /** Base URL, e.g. `https://forge.example.com`. */
+  baseUrl: string;
+  token: string;
+  /** Whole-call deadline, retries included (default 10 s). */
+  timeoutMs?: number;
+  /** Extra attempts for GET requests after a transport error, a 5xx or a 429 (default 2). */
+  retries?: number;
+  /** PEM file of a CA to trust besides the system ones (setting `tinyforge.caFile`). */
+  caFile?: string;
+  /** First backoff delay; doubles each retry (default 250 ms). */
+  backoffMs?: number;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** A typed client for the Tinyforge API (contract section 3). Every method throws only TinyforgeApiError. */
+export interface TinyforgeApi {
+  me(options?: CallOptions): Promise<Me>;
+  listWorkloads(options?: CallOptions): Promise<Workload[]>;
+  getWorkload(id: string, options?: CallOptions): Promise<Workload>;
+  getGitOps(id: string, options?: CallOptions): Promise<GitOpsState>;
+  updateGitOps(id: string, update: GitOpsUpdate, options?: CallOptions): Promise<GitOpsState>;
+  sync(id: string, request: SyncRequest, options?: CallOptions): Promise<SyncResult>;
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+/** Creates an API client. It goes through Node's https module, so VS Code's proxy support applies. */
+export function createApiClient(options: ApiClientOptions): TinyforgeApi {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const retries = options.retries ?? 2;
+  const backoffMs = options.backoffMs ?? 250;
+  const secrets = [options.token, encodeURIComponent(options.token)];
+  const agent = options.caFile && baseUrl.startsWith('https:') ? new HttpsAgent({ ca: readFileSync(options.caFile) }) : undefined;
+  const clean = (text: string): string => redact(text, secrets);
+
+  async function attempt(method: string, path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+    const init: RequestInit = {
+      method,
+      headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal as RequestInit['signal'],
+      redirect: 'error',
+      agent,
+    };
+    return fetch(`${baseUrl}${path}`, init);
+  }
+
+  async function call<T>(method: string, path: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = callOptions.signal ? AbortSignal.any([deadline, callOptions.signal]) : deadline;
+    const attempts = method === 'GET' ? retries + 1 : 1;
+    let lastError: TinyforgeApiError | undefined;
+    for (let index = 0; index < attempts; index++) {
+      if (index > 0) {
+        const wait = Math.max(backoffMs * 2 ** (index - 1), (lastError?.retryAfterSeconds ?? 0) * 1000);
+        try {
+          await delay(wait, signal);
+        } catch {
+          break;
+        }
+      }
+      try {
+        return await answer<T>(await attempt(method, path, body, signal));
+      } catch (error) {
+        lastError = toApiError(error, signal, callOptions.signal);
+        const retryable = lastError.kind === 'unreachable' || lastError.kind === 'server' || lastError.kind === 'rate_limited' || lastError.kind === 'malformed';
+        if (!retryable || signal.aborted) break;
+      }
+    }
+    if (signal.aborted && !(lastError && ['timeout', 'cancelled'].includes(lastError.kind))) {
+      throw callOptions.signal?.aborted
+        ? new TinyforgeApiError('cancelled', 'The request was cancelled.')
+        : new TinyforgeApiError('timeout', `No answer from ${baseUrl} within ${timeoutMs / 1000} s.`);
+    }
+    throw lastError ?? new TinyforgeApiError('unreachable', `Could not reach ${baseUrl}.`);
+  }
+
+  function toApiError(error: unknown, signal: AbortSignal, userSignal: AbortSignal | undefined): TinyforgeApiError {
+    if (error instanceof TinyforgeApiError) return error;
+    if (userSignal?.aborted) return new TinyforgeApiError('cancelled', 'The request was cancelled.');
+    if (signal.aborted) return new TinyforgeApiError('timeout', `No answer from ${baseUrl} within ${timeoutMs / 1000} s.`);
+    const kind = transportErrorKind(error);
+    const detail = clean(error instanceof Error ? error.message : String(error));
+    return new TinyforgeApiError(kind, kind === 'tls' ? `TLS error talking to ${baseUrl}: ${detail}` : `Could not reach ${baseUrl}: ${detail}`);
+  }
+
+  async function answer<T>(response: Response): Promise<T> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new TinyforgeApiError('unreachable', `The connection to ${baseUrl} broke while reading the answer: ${clean(String((error as Error).message ?? error))}`, response.status);
+    }
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      if (response.ok) throw new TinyforgeApiError('malformed', `${baseUrl} answered with something that is not JSON.`, response.status);
+    }
+    if (response.ok) {
+      if (parsed === undefined) throw new TinyforgeApiError('malformed', `${baseUrl} answered with an empty body.`, response.status);
+      return parsed as T;
+    }
+    const errorBody = parsed as { error?: unknown; message?: unknown } | undefined;
+    const code = typeof errorBody?.error === 'string' ? errorBody.error : undefined;
+    const message = typeof errorBody?.message === 'string' && errorBody.message ? clean(errorBody.message) : `HTTP ${response.status}`;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new TinyforgeApiError(statusErrorKind(response.status), message, response.status, code, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  }
+
+  const id = (value: string): string => encodeURIComponent(value);
+  return {
+    me: (o) => call<Me>('GET', '/api/me', undefined, o),
+    listWorkloads: (o) => call<Workload[]>('GET', '/api/workloads', undefined, o),
+    getWorkload: (workloadId, o) => call<Workload>('GET', `/api/workloads/${id(workloadId)}`, undefined, o),
+    getGitOps: (workloadId, o) => call<GitOpsState>('GET', `/api/workloads/${id(workloadId)}/gitops`, undefined, o),
+    updateGitOps: (workloadId, update, o) => call<GitOpsState>('PUT', `/api/workloads/${id(workloadId)}/gitops`, update, o),
+    sync: (workloadId, request, o) => call<SyncResult>('POST', `/api/workloads/${id(workloadId)}/gitops/sync`, request, o),
+  };
+}
