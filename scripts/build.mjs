@@ -41,6 +41,7 @@ async function main() {
     build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
     build({ ...common, entryPoints: [join(root, 'server/src/main.ts')], outfile: join(root, 'dist/server.js') }),
     build({ ...common, entryPoints: [join(root, 'cli/src/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+    build({ ...common, entryPoints: [join(root, 'devserver/src/main.ts')], outfile: join(root, 'dist/dev-server.js') }),
   ]);
 }
 

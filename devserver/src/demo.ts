@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { StoredToken, StoredWorkload } from './store';
+import { writeFileAtomically } from './store';
+
+/** The forge the demo workloads claim to live on; the demo repositories' `origin` points there too. */
+export const demoForge = 'https://git.example.com';
+
+function git(repo: string, ...args: string[]): void {
+  execFileSync('git', ['-C', repo, '-c', 'user.name=Tinyforge Demo', '-c', 'user.email=demo@tinyforge.invalid', '-c', 'commit.gpgsign=false', ...args], { stdio: 'ignore' });
+}
+
+/** Creates a git repository with one commit on `main` holding the given files, and an `origin` on the demo forge. */
+function createRepo(reposDir: string, owner: string, name: string, files: Record<string, string>): void {
+  const repo = join(reposDir, owner, name);
+  mkdirSync(repo, { recursive: true });
+  execFileSync('git', ['init', '-q', '-b', 'main', repo], { stdio: 'ignore' });
+  writeFileSync(join(repo, 'README.md'), `# ${name}\n\nA Tinyforge demo repository.\n`);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(repo, path)), { recursive: true });
+    writeFileSync(join(repo, path), content);
+  }
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'Initial commit');
+  git(repo, 'remote', 'add', 'origin', `${demoForge}/${owner}/${name}.git`);
+}
+
+function workload(id: string, name: string, sourceKind: string, repo: string, config: Record<string, unknown>, gitops: Partial<StoredWorkload> = {}): StoredWorkload {
+  return {
+    id,
+    name,
+    source_kind: sourceKind,
+    source_config: { provider: 'gitea', base_url: demoForge, repo_owner: 'acme', repo_name: repo, branch: 'main', access_token: `demo-provider-secret-${id}`, ...config },
+    gitops_enabled: true,
+    gitops_path: '.tinyforge.yml',
+    gitops_last_sync_at: '',
+    gitops_commit_sha: '',
+    ...gitops,
+  };
+}
+
+/** Seeds an empty data dir: tokens, workloads in every GitOps state, and their git repositories. Returns the tokens. */
+export function seedDemo(dir: string): { admin: string; viewer: string } {
+  mkdirSync(dir, { recursive: true });
+  if (existsSync(join(dir, 'workloads.json'))) throw new Error(`${dir} already holds a dev server store`);
+  const reposDir = join(dir, 'repos');
+  createRepo(reposDir, 'acme', 'shop-api', {
+    '.tinyforge.yml': '# shop-api: the repository is the source of truth for these fields.\nversion: 1\ndeploy:\n  port: 8080\n  healthcheck: /healthz\n  deploy_strategy: blue_green\n  resources:\n    cpu_limit: 0.5\n',
+    'deploy/worker.tinyforge.yaml': 'version: 1\ndeploy:\n  port: 9000\n  healthcheck: /ready\n',
+    Dockerfile: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
+  });
+  createRepo(reposDir, 'acme', 'docs-site', { '.tinyforge.yml': 'version: 1\ndeploy:\n  deploy_strategy: blue_green\n' });
+  createRepo(reposDir, 'acme', 'billing', { '.tinyforge.yml': 'version: 1\ndeploy:\n  port: 7000\n' });
+  createRepo(reposDir, 'acme', 'legacy-api', { '.tinyforge.yml': 'version: 1\ndeploy:\n  prot: 8080\n' });
+  createRepo(reposDir, 'acme', 'landing', { 'index.html': '<h1>Landing</h1>\n' });
+  const workloads: StoredWorkload[] = [
+    workload('wl_shop', 'shop-api', 'dockerfile', 'shop-api', { port: 3000, healthcheck: '/healthz', deploy_strategy: '', cpu_limit: 1 }),
+    workload('wl_worker', 'shop-worker', 'dockerfile', 'shop-api', { port: 9000, healthcheck: '/ready', deploy_strategy: 'recreate' }, { gitops_path: 'deploy/worker.tinyforge.yaml' }),
+    workload('wl_docs', 'docs-site', 'static', 'docs-site', { deploy_strategy: 'blue_green' }, { gitops_last_sync_at: '2026-11-20T09:00:00Z' }),
+    workload('wl_billing', 'billing', 'dockerfile', 'billing', { port: 7000, healthcheck: '/health' }, { gitops_enabled: false }),
+    workload('wl_legacy', 'legacy-api', 'dockerfile', 'legacy-api', { port: 8080, healthcheck: '/health' }),
+    workload('wl_landing', 'landing', 'static', 'landing', { deploy_strategy: 'recreate' }),
+  ];
+  const tokens: StoredToken[] = [
+    { token: `tf_admin_${randomBytes(16).toString('hex')}`, username: 'admin', role: 'admin' },
+    { token: `tf_viewer_${randomBytes(16).toString('hex')}`, username: 'viewer', role: 'viewer' },
+  ];
+  writeFileAtomically(join(dir, 'workloads.json'), `${JSON.stringify({ workloads }, null, 2)}\n`);
+  writeFileAtomically(join(dir, 'tokens.json'), `${JSON.stringify({ tokens }, null, 2)}\n`);
+  writeFileSync(join(dir, 'audit.jsonl'), '');
+  return { admin: tokens[0].token, viewer: tokens[1].token };
+}

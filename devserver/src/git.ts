@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { maxFileBytes } from '../../core/src/index';
+
+/** What reading the file at a branch head gave. */
+export type BranchFile =
+  | { status: 'ok'; commitSha: string; raw: string }
+  | { status: 'no_file'; commitSha: string }
+  | { status: 'too_large'; commitSha: string; bytes: number }
+  | { status: 'fetch_failed'; message: string };
+
+function git(repo: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('git', ['-C', repo, ...args], { encoding: 'utf8', maxBuffer: 4 * maxFileBytes, timeout: 10_000 }, (error, stdout, stderr) =>
+      resolve({ ok: !error, stdout, stderr }),
+    );
+  });
+}
+
+/** Reads `path` at the head of `branch` with the git command line (`rev-parse`, `cat-file`, `show`), capped at 64 KiB. */
+export async function readBranchFile(repo: string, branch: string, path: string): Promise<BranchFile> {
+  if (!existsSync(repo)) return { status: 'fetch_failed', message: 'the git provider has no such repository' };
+  const head = await git(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`]);
+  if (!head.ok) return { status: 'fetch_failed', message: `branch ${branch} not found` };
+  const commitSha = head.stdout.trim();
+  const size = await git(repo, ['cat-file', '-s', `${commitSha}:${path}`]);
+  if (!size.ok) return { status: 'no_file', commitSha };
+  const bytes = Number(size.stdout.trim());
+  if (bytes > maxFileBytes) return { status: 'too_large', commitSha, bytes };
+  const show = await git(repo, ['show', `${commitSha}:${path}`]);
+  if (!show.ok) return { status: 'fetch_failed', message: 'could not read the file from the git provider' };
+  return { status: 'ok', commitSha, raw: show.stdout };
+}

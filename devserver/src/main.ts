@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppContext } from './app';
+import { handleRequest } from './app';
+import { seedDemo } from './demo';
+import { noFaults, type FaultOptions } from './faults';
+import { DataStore, type StoredToken } from './store';
+
+const usage = `Usage: dev-server [--port N] [--data DIR] [--demo] [--parent-pid PID]
+       [--fault-latency-ms N] [--fault-status N] [--fault-malformed] [--fault-drop]
+       [--fault-sync-delay-ms N] [--fault-sync-write-pause-ms N]
+
+A Tinyforge API for demos and tests (contract section 3), on 127.0.0.1 only.
+--port 0 picks a free port. --demo seeds a fresh data dir (a temp dir without --data).
+--parent-pid makes the server stop when that process is gone. Fault flags are for tests.`;
+
+interface Options {
+  port: number;
+  data?: string;
+  demo: boolean;
+  parentPid?: number;
+  faults: FaultOptions;
+}
+
+function parse(argv: string[]): Options {
+  const options: Options = { port: 8787, demo: false, faults: { ...noFaults } };
+  const number = (flag: string, value: string | undefined): number => {
+    const parsed = Number(value);
+    if (value === undefined || !Number.isInteger(parsed) || parsed < 0) throw new Error(`${flag} needs a whole number`);
+    return parsed;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--port') options.port = number(flag, argv[++i]);
+    else if (flag === '--data') options.data = argv[++i];
+    else if (flag === '--demo') options.demo = true;
+    else if (flag === '--parent-pid') options.parentPid = number(flag, argv[++i]);
+    else if (flag === '--fault-latency-ms') options.faults.latencyMs = number(flag, argv[++i]);
+    else if (flag === '--fault-status') options.faults.status = number(flag, argv[++i]);
+    else if (flag === '--fault-malformed') options.faults.malformed = true;
+    else if (flag === '--fault-drop') options.faults.drop = true;
+    else if (flag === '--fault-sync-delay-ms') options.faults.syncDelayMs = number(flag, argv[++i]);
+    else if (flag === '--fault-sync-write-pause-ms') options.faults.syncWritePauseMs = number(flag, argv[++i]);
+    else if (flag === '--help' || flag === '-h') {
+      console.log(usage);
+      process.exit(0);
+    } else throw new Error(`unknown option ${flag}`);
+  }
+  if (!options.data && !options.demo) throw new Error('--data DIR is required without --demo');
+  return options;
+}
+
+function main(): void {
+  let options: Options;
+  try {
+    options = parse(process.argv.slice(2));
+  } catch (error) {
+    console.error(`dev-server: ${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  const dir = options.data ?? mkdtempSync(join(tmpdir(), 'tinyforge-dev-'));
+  let tokens: StoredToken[] | undefined;
+  if (options.demo && !existsSync(join(dir, 'workloads.json'))) seedDemo(dir);
+  if (options.demo) tokens = (JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8')) as { tokens: StoredToken[] }).tokens;
+  const context: AppContext = { store: new DataStore(dir), faults: options.faults, syncLocks: new Set(), now: () => new Date() };
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    // One line per request: method, path, status, time. Never headers, so never a token.
+    response.on('finish', () => console.log(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname} ${response.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    response.on('close', () => {
+      if (!response.writableFinished) console.log(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname} dropped`);
+    });
+    void handleRequest(context, request, response);
+  });
+  server.listen(options.port, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    console.log(`listening on http://127.0.0.1:${port}`);
+    if (tokens) {
+      console.log(`admin token: ${tokens.find((t) => t.role === 'admin')?.token}`);
+      console.log(`viewer token: ${tokens.find((t) => t.role === 'viewer')?.token}`);
+      console.log(`data: ${dir}`);
+    }
+  });
+  const stop = (): void => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  if (options.parentPid) {
+    const parentPid = options.parentPid;
+    // Tests' servers stop by themselves when the test process is gone, even if it was killed.
+    setInterval(() => {
+      try {
+        process.kill(parentPid, 0);
+      } catch {
+        stop();
+      }
+    }, 500).unref();
+  }
+}
+
+main();
