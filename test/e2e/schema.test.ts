@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, startCodeServer, type CodeServer } from '../support/codeServer';
 import { repoRoot } from '../support/lspClient';
-import { editorText, goTo, openFile, snap, waitForSquiggles, waitUntil } from '../support/workbench';
+import { waitUntil } from '../support/wait';
+import { editorText, goTo, openFile, snap, waitForSquiggles } from '../support/workbench';
 
 describe('in a real VS Code (code-server): the schema features', () => {
   let codeServer: CodeServer;

@@ -37,15 +37,6 @@ export async function editorText(page: Page): Promise<string> {
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 
-/** Polls a condition every 100 ms until it holds, or fails after the timeout saying what did not happen. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Waits until the editor shows exactly (or at least) a number of error squiggles. */
 export async function waitForSquiggles(page: Page, count: number, mode: 'exactly' | 'at least' = 'exactly', timeout = 30_000): Promise<void> {
   const comparison = mode === 'exactly' ? '===' : '>=';

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { createApiClient, TinyforgeApiError } from '../../api/src/index';
+import { freePort } from '../support/codeServer';
+import { startDevServer } from '../support/devServer';
+import { waitUntil } from '../support/wait';
+
+async function kindOf(promise: Promise<unknown>): Promise<TinyforgeApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof TinyforgeApiError, String(error));
+    return error;
+  }
+  assert.fail('the call succeeded');
+}
+
+/** Starts a dev server with a fault flag, runs the check, and stops it. */
+async function withFault(flags: string[], check: (url: string, token: string, log: string[]) => Promise<void>): Promise<void> {
+  const server = await startDevServer({ flags });
+  try {
+    await check(server.url, server.adminToken, server.log);
+    const logged = server.log.join('\n');
+    assert.ok(!logged.includes(server.adminToken) && !logged.includes(server.viewerToken), 'a token leaked into the log');
+  } finally {
+    await server.stop();
+  }
+}
+
+describe('API client through each fault mode: a clear error kind, within the timeout, never a hang', () => {
+  test('added latency beyond the timeout ends in "timeout" on time', async () => {
+    await withFault(['--fault-latency-ms', '5000'], async (url, token) => {
+      const started = performance.now();
+      const error = await kindOf(createApiClient({ baseUrl: url, token, timeoutMs: 400 }).me());
+      const elapsed = performance.now() - started;
+      assert.equal(error.kind, 'timeout');
+      assert.ok(elapsed < 1500, `took ${elapsed.toFixed(0)} ms`);
+      assert.ok(!error.message.includes(token));
+    });
+  });
+
+  test('5xx: GETs are retried with backoff, then "server"; a POST is sent once', async () => {
+    await withFault(['--fault-status', '503'], async (url, token, log) => {
+      const client = createApiClient({ baseUrl: url, token, retries: 2, backoffMs: 50 });
+      const error = await kindOf(client.getGitOps('wl_shop'));
+      assert.deepEqual([error.kind, error.status], ['server', 503]);
+      const count = (prefix: string) => log.filter((line) => line.startsWith(prefix)).length;
+      await waitUntil(() => count('GET /api/workloads/wl_shop/gitops 503') === 3, 'three GET attempts in the log');
+      await kindOf(client.sync('wl_shop', {}));
+      await waitUntil(() => count('POST /api/workloads/wl_shop/gitops/sync') === 1, 'the POST in the log');
+      await kindOf(client.me());
+      await waitUntil(() => count('GET /api/me') === 3, 'the next request in the log');
+      assert.equal(count('POST /api/workloads/wl_shop/gitops/sync'), 1, 'the POST was not retried');
+    });
+  });
+
+  test('429 ends in "rate_limited" and carries Retry-After', async () => {
+    await withFault(['--fault-status', '429'], async (url, token) => {
+      const error = await kindOf(createApiClient({ baseUrl: url, token, retries: 0 }).me());
+      assert.deepEqual([error.kind, error.retryAfterSeconds], ['rate_limited', 1]);
+    });
+  });
+
+  test('a body that is not JSON ends in "malformed"', async () => {
+    await withFault(['--fault-malformed'], async (url, token) => {
+      assert.equal((await kindOf(createApiClient({ baseUrl: url, token, retries: 1, backoffMs: 10 }).me())).kind, 'malformed');
+    });
+  });
+
+  test('a dropped connection ends in "unreachable"', async () => {
+    await withFault(['--fault-drop'], async (url, token) => {
+      assert.equal((await kindOf(createApiClient({ baseUrl: url, token, retries: 1, backoffMs: 10 }).listWorkloads())).kind, 'unreachable');
+    });
+  });
+
+  test('nothing listening ends in "unreachable"', async () => {
+    const port = await freePort();
+    const error = await kindOf(createApiClient({ baseUrl: `http://127.0.0.1:${port}`, token: 'secret-token-value', retries: 0 }).me());
+    assert.equal(error.kind, 'unreachable');
+    assert.ok(!error.message.includes('secret-token-value'));
+  });
+
+  test('cancellation ends in "cancelled" at once', async () => {
+    await withFault(['--fault-latency-ms', '5000'], async (url, token) => {
+      const controller = new AbortController();
+      const pending = kindOf(createApiClient({ baseUrl: url, token }).me({ signal: controller.signal }));
+      setTimeout(() => controller.abort(), 50);
+      const started = performance.now();
+      assert.equal((await pending).kind, 'cancelled');
+      assert.ok(performance.now() - started < 1000);
+    });
+  });
+
+  test('a self-signed certificate is a "tls" error, and works once its CA file is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tinyforge-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"username":"admin","role":"admin"}');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      assert.equal((await kindOf(createApiClient({ baseUrl: url, token: 't', retries: 0 }).me())).kind, 'tls');
+      assert.deepEqual(await createApiClient({ baseUrl: url, token: 't', caFile: join(dir, 'cert.pem') }).me(), { username: 'admin', role: 'admin' });
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { seedDemo } from '../../devserver/src/demo';
+import { repoRoot } from './lspClient';
+
+/** A dev server started by a test: on 127.0.0.1, a free port, stopping with the test process. */
+export interface DevServer {
+  url: string;
+  dataDir: string;
+  adminToken: string;
+  viewerToken: string;
+  process: ChildProcess;
+  /** Everything the server printed after its start-up banner (request lines, errors). */
+  log: string[];
+  stop(): Promise<void>;
+}
+
+/** Seeds a fresh demo data dir without starting a server (tests may edit it first). */
+export function seedDataDir(): { dataDir: string; adminToken: string; viewerToken: string } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tinyforge-test-data-'));
+  const tokens = seedDemo(dataDir);
+  return { dataDir, adminToken: tokens.admin, viewerToken: tokens.viewer };
+}
+
+/** Starts `dist/dev-server.js` on a seeded data dir (a fresh demo one unless given), with extra flags such as faults. */
+export async function startDevServer(options: { flags?: string[]; seeded?: ReturnType<typeof seedDataDir> } = {}): Promise<DevServer> {
+  const seeded = options.seeded ?? seedDataDir();
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/dev-server.js'), '--port', '0', '--data', seeded.dataDir, '--parent-pid', String(process.pid), ...(options.flags ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('dev server did not start within 10 s')), 10_000);
+    child.once('exit', (code) => reject(new Error(`dev server exited with ${code}: ${log.join('\n')}`)));
+    lines.on('line', (line) => {
+      const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      } else log.push(line);
+    });
+  });
+  return {
+    url,
+    ...seeded,
+    process: child,
+    log,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
