@@ -2,3 +2,4 @@
 export { createApiClient, type ApiClientOptions, type CallOptions, type TinyforgeApi } from './client';
 export { TinyforgeApiError, redact, type ApiErrorKind } from './errors';
 export type { ApiErrorBody, GitOpsState, GitOpsUpdate, Me, Role, SourceConfig, SyncRequest, SyncResult, Workload } from './types';
+export { snapshotFrom, findWorkload } from './snapshot';
