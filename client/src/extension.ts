@@ -3,6 +3,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { withoutRedHatDuplicates } from './diagnosticFilter';
 import { redHatYamlValidates } from './redHatYaml';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
+import { registerLiveCommands } from './commands';
+import { LiveData } from './liveData';
 
 let client: LanguageClient | undefined;
 
@@ -53,38 +55,56 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Tinyforge'), { log: true });
   context.subscriptions.push(output);
-  let wanted = false;
-  const restart = async (): Promise<void> => {
-    wanted = true;
+  let starting: Promise<LanguageClient | undefined> | undefined;
+  const liveData = new LiveData(context, output, async (uri, snapshot) => {
+    const running = await starting;
+    await running?.sendNotification('tinyforge/snapshot', { uri, snapshot });
+  });
+  context.subscriptions.push(liveData);
+  const restart = (): Promise<LanguageClient | undefined> => {
     const previous = client;
     client = undefined;
-    await previous?.stop().catch((error: unknown) => output.error(String(error)));
-    try {
-      client = await startClient(context, output);
-    } catch (error) {
-      output.error(vscode.l10n.t('The Tinyforge language server did not start: {0}', String(error)));
-      void vscode.window.showErrorMessage(vscode.l10n.t('The Tinyforge language server did not start. See the Tinyforge output for details.'));
-    }
+    starting = (async () => {
+      await previous?.stop().catch((error: unknown) => output.error(String(error)));
+      try {
+        client = await startClient(context, output);
+        return client;
+      } catch (error) {
+        output.error(vscode.l10n.t('The Tinyforge language server did not start: {0}', String(error)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('The Tinyforge language server did not start. See the Tinyforge output for details.'));
+        return undefined;
+      }
+    })();
+    // A new server holds no snapshots: hand it the ones we have.
+    void starting.then(() => liveData.resendAll());
+    return starting;
   };
-  const startWhenNeeded = (document: vscode.TextDocument): void => {
-    if (!wanted && isTinyforgeDocument(document)) void restart();
+  const onOpen = (document: vscode.TextDocument): void => {
+    if (!isTinyforgeDocument(document)) return;
+    if (!starting) void restart();
+    void liveData.refresh(document);
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('tinyforge.restartServer', restart),
     vscode.commands.registerCommand('tinyforge.showOutput', () => output.show()),
-    vscode.workspace.onDidOpenTextDocument(startWhenNeeded),
+    vscode.workspace.onDidOpenTextDocument(onOpen),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (isTinyforgeDocument(document)) void liveData.refresh(document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => liveData.forget(document.uri)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed per client, so a new glob list needs a new client.
       if (!event.affectsConfiguration('tinyforge.files')) return;
-      if (wanted) void restart();
-      else vscode.workspace.textDocuments.forEach(startWhenNeeded);
+      if (starting) void restart();
+      else vscode.workspace.textDocuments.forEach(onOpen);
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      if (wanted) void restart();
+      if (starting) void restart();
     }),
     { dispose: () => void client?.stop() },
   );
-  vscode.workspace.textDocuments.forEach(startWhenNeeded);
+  registerLiveCommands(context, liveData, output);
+  vscode.workspace.textDocuments.forEach(onOpen);
 }
 
 /** Stops the language server. */

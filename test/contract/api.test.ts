@@ -117,6 +117,18 @@ describe('API client against the dev server: every endpoint, role and error', ()
     assert.deepEqual([failed.kind, failed.status, failed.code], ['server', 502, 'fetch_failed']);
   });
 
+  test('a branch file over 64 KiB is invalid, and Sync refuses it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const repo = join(server.dataDir, 'repos/acme/landing');
+    writeFileSync(join(repo, '.tinyforge.yml'), `version: 1\n${'# padding\n'.repeat(6600)}`);
+    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], { stdio: 'ignore' });
+    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'big', '--no-gpg-sign'], { stdio: 'ignore' });
+    const state = await viewer.getGitOps('wl_landing');
+    assert.deepEqual([state.status, state.message], ['invalid', 'the file is 66011 bytes; the limit is 65536']);
+    assert.equal((await collect(admin.sync('wl_landing', {}))).status, 422);
+  });
+
   test('no message, error or log line carries a token', async () => {
     assert.ok(errors.length >= 15);
     const haystack = [...errors.map((e) => `${e.message} ${e.code} ${e.stack}`), ...server.log.filter((line) => !/^(admin|viewer) token: |^data: /.test(line))].join('\n');

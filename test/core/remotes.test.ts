@@ -50,4 +50,13 @@ describe('git remotes', () => {
     const found = matchWorkloads([...all, twin], { remotes: ['https://mirror.example.net/x/y', 'git@git.example.com:acme/shop-api'], branch: 'main', filePath: '.tinyforge.yml' });
     assert.deepEqual(found.map((w) => w.id), ['wl_shop', 'wl_shop_twin']);
   });
+
+  test('each folder of a multi-root workspace resolves on its own', () => {
+    const folders = [
+      { remotes: ['git@git.example.com:acme/shop-api.git'], branch: 'main', filePath: '.tinyforge.yml' },
+      { remotes: ['https://git.example.com/acme/shop-api.git'], branch: 'staging', filePath: '.tinyforge.yml' },
+      { remotes: ['https://gitlab.example.org/group/sub/site'], branch: 'main', filePath: '.tinyforge.yml' },
+    ];
+    assert.deepEqual(folders.map((folder) => matchWorkloads(all, folder).map((w) => w.id)), [['wl_shop'], ['wl_shop_staging'], ['wl_other']]);
+  });
 });

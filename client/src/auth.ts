@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { createApiClient, TinyforgeApiError, type Me } from '../../api/src/index';
+import { describeApiError } from './apiErrors';
+import { normalizeUrl } from './settings';
+
+const secretKey = (url: string): string => `tinyforge.token:${normalizeUrl(url)}`;
+
+/** The token stored for a server URL, if the user signed in. */
+export function readToken(secrets: vscode.SecretStorage, url: string): Thenable<string | undefined> {
+  return secrets.get(secretKey(url));
+}
+
+/** Asks for a token, checks it with `GET /api/me`, and stores it in SecretStorage for that server. */
+export async function signIn(secrets: vscode.SecretStorage, url: string, caFile: string | undefined, output: vscode.LogOutputChannel): Promise<Me | undefined> {
+  const token = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Sign in to Tinyforge'),
+    prompt: vscode.l10n.t('Paste an API token for {0}. It is kept in VS Code\'s secret storage.', url),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The token is empty.')),
+  });
+  if (!token) return undefined;
+  try {
+    const me = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with {0}…', url) }, () =>
+      createApiClient({ baseUrl: url, token: token.trim(), caFile }).me(),
+    );
+    await secrets.store(secretKey(url), token.trim());
+    output.info(`signed in to ${url} as ${me.username} (${me.role})`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} ({2}).', url, me.username, me.role));
+    return me;
+  } catch (error) {
+    const message = error instanceof TinyforgeApiError ? describeApiError(error, url) : String(error);
+    output.warn(`sign-in to ${url} failed: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not sign in: {0}', message));
+    return undefined;
+  }
+}
+
+/** Forgets the token of a server. */
+export async function signOut(secrets: vscode.SecretStorage, url: string): Promise<void> {
+  await secrets.delete(secretKey(url));
+}

@@ -1,0 +1,47 @@
+import { relative, sep } from 'node:path';
+import * as vscode from 'vscode';
+import type { Workload } from '../../api/src/index';
+import { matchWorkloads } from '../../core/src/index';
+import { readCheckout } from './gitInfo';
+
+/** Which workload a file belongs to, or why none. */
+export type Binding =
+  | { kind: 'linked'; workload: Workload; how: 'remote' | 'chosen' }
+  | { kind: 'ambiguous'; candidates: Workload[] }
+  | { kind: 'unmatched'; reason: 'no-git' | 'no-match' };
+
+const linksKey = 'tinyforge.links';
+
+/** Remembered choices, per workspace folder: file path (from the repo root) → workload id. */
+type Links = Record<string, Record<string, string>>;
+
+/** The file's path from its repository root and the checkout it is in, or undefined outside git. */
+async function locate(document: vscode.TextDocument): Promise<{ folderKey: string; filePath: string; branch: string; remotes: string[] } | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const checkout = await readCheckout(vscode.Uri.joinPath(document.uri, '..').fsPath);
+  if (!checkout) return undefined;
+  const filePath = relative(checkout.root, document.uri.fsPath).split(sep).join('/');
+  return { folderKey: (folder?.uri ?? vscode.Uri.file(checkout.root)).toString(), filePath, branch: checkout.branch, remotes: checkout.remotes };
+}
+
+/** Binds a file: a remembered choice first, else the unique workload whose repo, branch and gitops_path match. */
+export async function resolveBinding(state: vscode.Memento, document: vscode.TextDocument, workloads: readonly Workload[]): Promise<Binding> {
+  const place = await locate(document);
+  const links = state.get<Links>(linksKey, {});
+  const chosenId = place ? links[place.folderKey]?.[place.filePath] : links[document.uri.toString()]?.[''];
+  const chosen = chosenId ? workloads.find((workload) => workload.id === chosenId) : undefined;
+  if (chosen) return { kind: 'linked', workload: chosen, how: 'chosen' };
+  if (!place) return { kind: 'unmatched', reason: 'no-git' };
+  const candidates = matchWorkloads(workloads, { remotes: place.remotes, branch: place.branch, filePath: place.filePath });
+  if (candidates.length === 1) return { kind: 'linked', workload: candidates[0], how: 'remote' };
+  return candidates.length ? { kind: 'ambiguous', candidates } : { kind: 'unmatched', reason: 'no-match' };
+}
+
+/** Remembers the user's choice of workload for a file, in this workspace folder. */
+export async function rememberLink(state: vscode.Memento, document: vscode.TextDocument, workloadId: string): Promise<void> {
+  const place = await locate(document);
+  const links = { ...state.get<Links>(linksKey, {}) };
+  const folderKey = place?.folderKey ?? document.uri.toString();
+  links[folderKey] = { ...links[folderKey], [place?.filePath ?? '']: workloadId };
+  await state.update(linksKey, links);
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { signIn, signOut } from './auth';
+import { rememberLink } from './binding';
+import type { LiveData } from './liveData';
+import { normalizeUrl, readConnectionSettings } from './settings';
+import { isTinyforgeDocument } from './tinyforgeDocuments';
+
+/** The open Tinyforge documents, active one first. */
+export function openTinyforgeDocuments(): vscode.TextDocument[] {
+  const active = vscode.window.activeTextEditor?.document;
+  const all = vscode.workspace.textDocuments.filter(isTinyforgeDocument);
+  return active && isTinyforgeDocument(active) ? [active, ...all.filter((d) => d !== active)] : all;
+}
+
+async function askForUrl(): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Tinyforge server URL'),
+    prompt: vscode.l10n.t('The address of your Tinyforge server, e.g. https://forge.example.com'),
+    ignoreFocusOut: true,
+    validateInput: (text) => (/^https?:\/\/[^/\s]+/.test(text.trim()) ? undefined : vscode.l10n.t('Enter an http:// or https:// URL.')),
+  });
+  if (!value) return undefined;
+  await vscode.workspace.getConfiguration('tinyforge').update('url', normalizeUrl(value), vscode.ConfigurationTarget.Global);
+  return normalizeUrl(value);
+}
+
+/** Registers Sign In, Sign Out, Link File to Workload and Refresh. */
+export function registerLiveCommands(context: vscode.ExtensionContext, liveData: LiveData, output: vscode.LogOutputChannel): void {
+  const refreshAll = async (): Promise<void> => {
+    await Promise.all(openTinyforgeDocuments().map((document) => liveData.refresh(document)));
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('tinyforge.signIn', async () => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Tinyforge does not connect to a server in Restricted Mode. Trust this workspace first.'));
+        return;
+      }
+      const settings = readConnectionSettings();
+      const url = settings.url ?? (await askForUrl());
+      if (!url) return;
+      if (await signIn(context.secrets, url, settings.caFile, output)) await refreshAll();
+    }),
+    vscode.commands.registerCommand('tinyforge.signOut', async () => {
+      const { url } = readConnectionSettings();
+      if (!url) return;
+      await signOut(context.secrets, url);
+      output.info(`signed out of ${url}`);
+      await refreshAll();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}.', url));
+    }),
+    vscode.commands.registerCommand('tinyforge.linkFile', async () => {
+      const document = openTinyforgeDocuments()[0];
+      if (!document) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a .tinyforge.yml first.'));
+        return;
+      }
+      const workloads = await liveData.listWorkloads().catch(() => undefined);
+      if (!workloads) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to a Tinyforge server first.'));
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        workloads.map((workload) => ({
+          label: workload.name,
+          description: `${workload.id} · ${workload.source_kind}`,
+          detail: `${workload.source_config.repo_owner ?? '?'}/${workload.source_config.repo_name ?? '?'}@${workload.source_config.branch ?? '?'} · ${workload.gitops_path}`,
+          id: workload.id,
+        })),
+        { title: vscode.l10n.t('Link {0} to a Tinyforge workload', vscode.workspace.asRelativePath(document.uri)), matchOnDescription: true, matchOnDetail: true },
+      );
+      if (!picked) return;
+      await rememberLink(context.workspaceState, document, picked.id);
+      await liveData.refresh(document);
+    }),
+    vscode.commands.registerCommand('tinyforge.refresh', refreshAll),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('tinyforge.url') || event.affectsConfiguration('tinyforge.caFile')) void refreshAll();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void refreshAll()),
+  );
+}

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { createApiClient, snapshotFrom, TinyforgeApiError, type TinyforgeApi, type Workload } from '../../api/src/index';
+import type { LiveSnapshot } from '../../core/src/index';
+import { describeApiError } from './apiErrors';
+import { readToken } from './auth';
+import { resolveBinding, type Binding } from './binding';
+import { readConnectionSettings } from './settings';
+
+/** What the extension knows about one file's live state; the status item and commands read it. */
+export type LiveState =
+  | { kind: 'no-url' }
+  | { kind: 'restricted' }
+  | { kind: 'signed-out'; url: string }
+  | { kind: 'not-linked'; url: string; binding: Binding }
+  | { kind: 'live'; url: string; snapshot: LiveSnapshot }
+  | { kind: 'offline'; url: string; reason: string; last?: LiveSnapshot; since: Date };
+
+/** How the live data reaches the language server. */
+export type SnapshotSink = (uri: string, snapshot: LiveSnapshot | null) => Promise<void>;
+
+/** Fetches live data for open Tinyforge files and hands each one's snapshot to the language server. */
+export class LiveData implements vscode.Disposable {
+  private readonly states = new Map<string, LiveState>();
+  private readonly inFlight = new Map<string, AbortController>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with a document URI whenever its live state changes. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly sink: SnapshotSink,
+  ) {}
+
+  /** The last known state of a file. */
+  stateOf(uri: vscode.Uri): LiveState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  /** An API client for the configured server, or undefined without a URL or a token (never in Restricted Mode). */
+  async api(): Promise<{ api: TinyforgeApi; url: string } | undefined> {
+    if (!vscode.workspace.isTrusted) return undefined;
+    const { url, caFile } = readConnectionSettings();
+    if (!url) return undefined;
+    const token = await readToken(this.context.secrets, url);
+    return token ? { api: createApiClient({ baseUrl: url, token, caFile }), url } : undefined;
+  }
+
+  /** Fetches one file's live data and sends its snapshot (or null) to the language server. */
+  async refresh(document: vscode.TextDocument): Promise<LiveState> {
+    const key = document.uri.toString();
+    this.inFlight.get(key)?.abort();
+    const controller = new AbortController();
+    this.inFlight.set(key, controller);
+    const state = await this.fetchState(document, controller.signal);
+    if (controller.signal.aborted) return this.states.get(key) ?? state;
+    this.inFlight.delete(key);
+    this.states.set(key, state);
+    // Offline, the last snapshot is kept for the status item but never handed on as current.
+    await this.sink(key, state.kind === 'live' ? state.snapshot : null);
+    this.changed.fire(key);
+    return state;
+  }
+
+  /** Sends every held snapshot again (after the language server restarted). */
+  async resendAll(): Promise<void> {
+    for (const [uri, state] of this.states) if (state.kind === 'live') await this.sink(uri, state.snapshot);
+  }
+
+  /** Forgets a closed file. */
+  forget(uri: vscode.Uri): void {
+    this.inFlight.get(uri.toString())?.abort();
+    this.states.delete(uri.toString());
+  }
+
+  private async fetchState(document: vscode.TextDocument, signal: AbortSignal): Promise<LiveState> {
+    if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
+    const { url, caFile } = readConnectionSettings();
+    if (!url) return { kind: 'no-url' };
+    const token = await readToken(this.context.secrets, url);
+    if (!token) return { kind: 'signed-out', url };
+    const api = createApiClient({ baseUrl: url, token, caFile });
+    try {
+      const [me, workloads] = await Promise.all([api.me({ signal }), api.listWorkloads({ signal })]);
+      const binding = await resolveBinding(this.context.workspaceState, document, workloads);
+      if (binding.kind !== 'linked') return { kind: 'not-linked', url, binding };
+      const [workload, gitops] = await Promise.all([api.getWorkload(binding.workload.id, { signal }), api.getGitOps(binding.workload.id, { signal })]);
+      return { kind: 'live', url, snapshot: snapshotFrom(workload, gitops, me, new Date()) };
+    } catch (error) {
+      const reason = error instanceof TinyforgeApiError ? describeApiError(error, url) : String(error);
+      if (!signal.aborted) this.output.warn(`refresh of ${document.uri.fsPath} failed: ${reason}`);
+      if (error instanceof TinyforgeApiError && error.kind === 'unauthorized') return { kind: 'signed-out', url };
+      const previous = this.states.get(document.uri.toString());
+      const last = previous?.kind === 'live' ? previous.snapshot : previous?.kind === 'offline' ? previous.last : undefined;
+      return { kind: 'offline', url, reason, last, since: previous?.kind === 'offline' ? previous.since : new Date() };
+    }
+  }
+
+  /** The workloads of the configured server, for the link picker. */
+  async listWorkloads(): Promise<Workload[] | undefined> {
+    const connection = await this.api();
+    return connection?.api.listWorkloads();
+  }
+
+  dispose(): void {
+    for (const controller of this.inFlight.values()) controller.abort();
+    this.changed.dispose();
+  }
+}
