@@ -39,7 +39,8 @@ async function main() {
   generateValidator();
   await Promise.all([
     build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
-    build({ ...common, entryPoints: [join(root, 'server/src/main.ts')], outfile: join(root, 'dist/server.js') }),
+    build({ ...common, entryPoints: [join(root, 'server/src/main.ts')], outfile: join(root, 'dist/server.js'), external: ['./core.js'] }),
+    build({ ...common, entryPoints: [join(root, 'core/src/index.ts')], outfile: join(root, 'dist/core.js') }),
     build({ ...common, entryPoints: [join(root, 'cli/src/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
     build({ ...common, entryPoints: [join(root, 'devserver/src/main.ts')], outfile: join(root, 'dist/dev-server.js') }),
   ]);

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { fixAllEdits, fixesFor, formatMessage, type Finding, type TextEdit as CoreEdit } from '../../core/src/index';
+import type { Finding, TextEdit as CoreEdit } from '../../core/src/index';
+import { core } from './core';
 import { toDiagnostic } from './diagnostics';
 import { toLspRange, toOffset } from './ranges';
 import { runSafe } from './runSafe';
@@ -35,7 +36,7 @@ export function registerCodeActions(state: ServerState): void {
           if (diagnostic.source !== 'tinyforge') continue;
           const finding = findingFor(analysis, diagnostic);
           if (!finding) continue;
-          for (const fix of fixesFor(analysis.parsed, finding, state.locale)) {
+          for (const fix of core().fixesFor(analysis.parsed, finding, state.locale)) {
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,
@@ -47,9 +48,9 @@ export function registerCodeActions(state: ServerState): void {
         }
       }
       if (wants(params.context.only, fixAllKind)) {
-        const edits = fixAllEdits(analysis.parsed, analysis.findings, state.locale);
+        const edits = core().fixAllEdits(analysis.parsed, analysis.findings, state.locale);
         if (edits.length) {
-          actions.push({ title: formatMessage(state.locale, 'fixAll'), kind: fixAllKind, edit: { changes: { [uri]: toLspEdits(analysis, edits) } } });
+          actions.push({ title: core().formatMessage(state.locale, 'fixAll'), kind: fixAllKind, edit: { changes: { [uri]: toLspEdits(analysis, edits) } } });
         }
       }
       return actions;

@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
-import { completeAt, type CompletionProposal } from '../../core/src/index';
+import type { CompletionProposal } from '../../core/src/index';
+import { core } from './core';
 import { toLspRange, toOffset } from './ranges';
 import { runSafe } from './runSafe';
 import { analysisOf, type ServerState } from './state';
@@ -18,7 +19,7 @@ export function registerCompletion(state: ServerState): void {
       const analysis = analysisOf(state, params.textDocument.uri);
       if (!analysis) return empty;
       const offset = toOffset(analysis.lineIndex, params.position);
-      const items = completeAt(analysis.parsed.text, offset).map(
+      const items = core().completeAt(analysis.parsed.text, offset).map(
         (proposal): CompletionItem => ({
           label: proposal.label,
           kind: kinds[proposal.kind],

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { diagnosticSource, liveFindings, type Finding, type LineIndex, type Severity } from '../../core/src/index';
+import type { Finding, LineIndex, Severity } from '../../core/src/index';
+import { core } from './core';
 import { toLspRange } from './ranges';
 import { runSafe } from './runSafe';
 import { analysisOf, isTinyforgeUri, type ServerState } from './state';
@@ -16,7 +17,7 @@ export function toDiagnostic(lineIndex: LineIndex, finding: Finding): Diagnostic
     range: toLspRange(lineIndex, finding.span),
     severity: severities[finding.severity],
     code: finding.code,
-    source: diagnosticSource,
+    source: 'tinyforge',
     message: finding.message,
     data: { path: finding.path, ...finding.data },
   };
@@ -29,7 +30,7 @@ export function findingsFor(state: ServerState, uri: string): Finding[] {
   const analysis = analysisOf(state, uri);
   if (!analysis) return [];
   const snapshot = state.snapshots.get(uri);
-  return snapshot ? [...analysis.findings, ...liveFindings(analysis.parsed, snapshot, state.locale)] : analysis.findings;
+  return snapshot ? [...analysis.findings, ...core().liveFindings(analysis.parsed, snapshot, state.locale)] : analysis.findings;
 }
 
 function diagnosticsFor(state: ServerState, uri: string): Diagnostic[] {

@@ -1,5 +1,5 @@
 import type { FoldingRange } from 'vscode-languageserver/node';
-import { foldingRegionsOf } from '../../core/src/index';
+import { core } from './core';
 import { runSafe } from './runSafe';
 import { analysisOf, type ServerState } from './state';
 
@@ -9,7 +9,7 @@ export function registerFolding(state: ServerState): void {
     runSafe<FoldingRange[]>(state, 'foldingRange', [], token, () => {
       const analysis = analysisOf(state, params.textDocument.uri);
       if (!analysis) return [];
-      return foldingRegionsOf(analysis.parsed)
+      return core().foldingRegionsOf(analysis.parsed)
         .map((region) => ({ startLine: analysis.lineIndex.positionAt(region.start).line, endLine: analysis.lineIndex.positionAt(region.end).line }))
         .filter((range) => range.endLine > range.startLine);
     }),

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { hoverAt } from '../../core/src/index';
+import { core } from './core';
 import { toLspRange, toOffset } from './ranges';
 import { runSafe } from './runSafe';
 import { analysisOf, type ServerState } from './state';
@@ -10,7 +10,7 @@ export function registerHover(state: ServerState): void {
     runSafe<Hover | null>(state, 'hover', null, token, () => {
       const analysis = analysisOf(state, params.textDocument.uri);
       if (!analysis) return null;
-      const info = hoverAt(analysis.parsed, toOffset(analysis.lineIndex, params.position));
+      const info = core().hoverAt(analysis.parsed, toOffset(analysis.lineIndex, params.position));
       return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(analysis.lineIndex, info.span) } : null;
     }),
   );

@@ -1,5 +1,5 @@
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
-import { toLocale } from '../../core/src/index';
+import { core } from './core';
 import { fixAllKind, registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
 import { refreshDiagnostics, registerDiagnostics } from './diagnostics';
@@ -18,7 +18,7 @@ function applySettings(state: ServerState, settings: TinyforgeSettings | undefin
 export function startServer(connection: Connection): void {
   const state = createServerState(connection);
   connection.onInitialize((params): InitializeResult => {
-    state.locale = toLocale(params.locale);
+    state.locale = params.locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
     state.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => (folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`));
     if (!state.workspaceFolders.length && params.rootUri) state.workspaceFolders = [params.rootUri.endsWith('/') ? params.rootUri : `${params.rootUri}/`];
     applySettings(state, params.initializationOptions as TinyforgeSettings | undefined);
@@ -36,6 +36,10 @@ export function startServer(connection: Connection): void {
       },
       serverInfo: { name: 'tinyforge-language-server', version: '0.1.0' },
     };
+  });
+  // Load the core while the client digests the answer, so the first didOpen does not wait for it.
+  connection.onInitialized(() => {
+    setImmediate(core);
   });
   connection.onDidChangeConfiguration((params) => {
     const settings = (params.settings as { tinyforge?: TinyforgeSettings } | undefined)?.tinyforge;

@@ -1,6 +1,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLineIndex, isTinyforgeFile, lintText, type LineIndex, type LintResult, type LiveSnapshot, type Locale } from '../../core/src/index';
+import type { LineIndex, LintResult, LiveSnapshot, Locale } from '../../core/src/index';
+import { core } from './core';
 
 /** A document's analysis, cached by URI and version. */
 export interface Analysis extends LintResult {
@@ -43,7 +44,7 @@ export function isTinyforgeUri(state: ServerState, uri: string): boolean {
   if (!uri.startsWith('file:')) return false;
   const folder = state.workspaceFolders.filter((f) => uri.startsWith(f)).sort((a, b) => b.length - a.length)[0];
   const relative = decodeURIComponent(folder ? uri.slice(folder.length) : new URL(uri).pathname);
-  return isTinyforgeFile(relative, folder ? state.fileGlobs : []);
+  return core().isTinyforgeFile(relative, folder ? state.fileGlobs : []);
 }
 
 /** The current analysis of an open Tinyforge document, computed at most once per version. */
@@ -53,7 +54,7 @@ export function analysisOf(state: ServerState, uri: string): Analysis | undefine
   const cached = state.analyses.get(uri);
   if (cached && cached.version === document.version) return cached;
   const text = document.getText();
-  const analysis: Analysis = { ...lintText(text, state.locale), version: document.version, lineIndex: createLineIndex(text) };
+  const analysis: Analysis = { ...core().lintText(text, state.locale), version: document.version, lineIndex: core().createLineIndex(text) };
   state.analyses.set(uri, analysis);
   return analysis;
 }

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import { outlineOf, type OutlineSymbol } from '../../core/src/index';
+import type { OutlineSymbol } from '../../core/src/index';
+import { core } from './core';
 import { toLspRange } from './ranges';
 import { runSafe } from './runSafe';
 import { analysisOf, type Analysis, type ServerState } from './state';
@@ -28,7 +29,7 @@ export function registerSymbols(state: ServerState): void {
   state.connection.onDocumentSymbol((params, token) =>
     runSafe<DocumentSymbol[]>(state, 'documentSymbol', [], token, () => {
       const analysis = analysisOf(state, params.textDocument.uri);
-      return analysis ? outlineOf(analysis.parsed).map((symbol) => toSymbol(analysis, symbol)) : [];
+      return analysis ? core().outlineOf(analysis.parsed).map((symbol) => toSymbol(analysis, symbol)) : [];
     }),
   );
 }

@@ -17,6 +17,7 @@ describe('the extension package', () => {
       'LICENSE',
       'README.md',
       'dist/client.js',
+      'dist/core.js',
       'dist/server.js',
       'l10n/bundle.l10n.ru.json',
       'package.json',
