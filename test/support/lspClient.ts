@@ -36,9 +36,11 @@ export async function startLspSession(options: {
   initialize?: Partial<InitializeParams>;
   /** Answers `workspace/configuration` requests (yaml-language-server asks for its settings). */
   configuration?: (section: string | undefined) => unknown;
+  /** The server's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<LspSession> {
   const started = performance.now();
-  const child = spawn(options.command ?? process.execPath, options.args ?? [join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(options.command ?? process.execPath, options.args ?? [join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env });
   child.stderr?.resume();
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: Waiter[] = [];

@@ -1,0 +1,203 @@
+// `npm run bench`: times the core, our server and yaml-language-server interleaved, prints the figures and writes docs/benchmarks.md.
+// Exits 0 even when a budget is missed (the report says MISSED); non-zero only when the bench could not run.
+import { spawnSync } from 'node:child_process';
+import { serverEnvironment } from '../client/src/serverLaunch';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../test/support/lspClient';
+import { checkCoreVerdicts, timeFloor, timeLint } from './coreSubject';
+import { benchDocuments, type BenchDocument } from './documents';
+import { describeMachine, startCpuMeter } from './machine';
+import { startPipeEcho } from './pipeFloor';
+import {
+  ourServer,
+  prepareSubject,
+  rssMiB,
+  spawnServer,
+  timeChange,
+  timeRequest,
+  yamlLanguageServer,
+  yamlLanguageServerVersion,
+  type LspSubject,
+} from './lspSubject';
+import { budgetsOf, renderReport, type BenchResults, type ServerFigures } from './report';
+import { summarize } from './stats';
+
+/** Work per document per round; yaml-language-server waits 200 ms before validating, so it gets fewer changes. */
+interface Slice {
+  changes: number;
+  /** Requests per completion position (two positions). */
+  completions: number;
+  hovers: number;
+}
+
+const rounds = 50;
+const warmUpRounds = 3;
+const lintsPerRound = 60;
+const echoesPerSlice = 5;
+const startupSpawns = 7;
+const ourSlice: Slice = { changes: 8, completions: 4, hovers: 8 };
+const yamlSlice: Slice = { changes: 1, completions: 1, hovers: 2 };
+
+/** Samples in ms for one server, keyed by document name. */
+interface ServerSamples {
+  change: Map<string, number[]>;
+  completion: Map<string, number[]>;
+  hover: Map<string, number[]>;
+}
+
+function push(map: Map<string, number[]>, name: string, ...values: number[]): void {
+  const list = map.get(name) ?? [];
+  list.push(...values);
+  map.set(name, list);
+}
+
+function itemCount(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  return (result as { items?: unknown[] } | null)?.items?.length ?? 0;
+}
+
+/** One server's slice of a round on one document; `samples` is undefined during warm-up, which instead checks that answers are not empty. */
+async function serverSlice(subject: LspSubject, slice: Slice, document: BenchDocument, samples: ServerSamples | undefined): Promise<void> {
+  const where = `${subject.spec.name} on ${document.name}`;
+  for (let i = 0; i < slice.changes; i++) {
+    const ms = await timeChange(subject, document);
+    if (samples) push(samples.change, document.name, ms);
+  }
+  for (let i = 0; i < slice.completions; i++) {
+    for (const position of [document.completeKeyAt, document.completeValueAt]) {
+      const { ms, result } = await timeRequest(subject, 'textDocument/completion', document, position);
+      if (samples) push(samples.completion, document.name, ms);
+      else if (!itemCount(result)) throw new Error(`${where}: no completion at ${position.line}:${position.character}`);
+    }
+  }
+  for (let i = 0; i < slice.hovers; i++) {
+    const { ms, result } = await timeRequest(subject, 'textDocument/hover', document, document.hoverAt);
+    if (samples) push(samples.hover, document.name, ms);
+    else if (!result) throw new Error(`${where}: no hover on "${document.hoverKey}"`);
+  }
+}
+
+/** Start-up samples in ms: each server's spawn → `initialize` answered, and a bare `node -e 0` spawn → exit for scale. */
+interface StartupSamples {
+  ours: number[];
+  yaml: number[];
+  bareNode: number[];
+}
+
+/** Spawns the three in turn, so all see the same machine state. */
+async function measureStartup(): Promise<StartupSamples> {
+  const samples: StartupSamples = { ours: [], yaml: [], bareNode: [] };
+  for (let i = 0; i < startupSpawns; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { env: serverEnvironment(process.env) });
+    samples.bareNode.push(performance.now() - started);
+    for (const [spec, list] of [[ourServer, samples.ours], [yamlLanguageServer, samples.yaml]] as const) {
+      const session = await spawnServer(spec);
+      list.push(session.startupMs);
+      await session.close();
+    }
+  }
+  return samples;
+}
+
+function summarizeServer(
+  subject: LspSubject,
+  samples: ServerSamples,
+  startupMs: number[],
+  rssBeforeMiB: number,
+  documents: readonly BenchDocument[],
+): ServerFigures {
+  const byDocument = (map: Map<string, number[]>) => new Map(documents.map((document) => [document.name, summarize(map.get(document.name) ?? [])]));
+  return {
+    name: subject.spec.name,
+    startupMs: summarize(startupMs),
+    rssBeforeMiB,
+    changeMs: byDocument(samples.change),
+    completionMs: byDocument(samples.completion),
+    hoverMs: byDocument(samples.hover),
+    rssMiB: rssMiB(subject.session),
+    diagnostics: subject.diagnosticCounts,
+  };
+}
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  const documents = benchDocuments();
+  checkCoreVerdicts(documents);
+
+  console.error(`start-up: ${startupSpawns} spawns of each server`);
+  const startup = await measureStartup();
+
+  console.error('starting both servers and checking that yaml-language-server validates against our schema');
+  const ours = await prepareSubject(ourServer, documents);
+  const yaml = await prepareSubject(yamlLanguageServer, documents);
+  const echo = startPipeEcho();
+  const rssBefore = { ours: rssMiB(ours.session), yaml: rssMiB(yaml.session) };
+  const stopCpuMeter = startCpuMeter([ours.session.process.pid, yaml.session.process.pid].filter((pid): pid is number => pid !== undefined));
+  const coreSamples = new Map<string, number[]>();
+  const floorSamples = new Map<string, number[]>();
+  const ourSamples: ServerSamples = { change: new Map(), completion: new Map(), hover: new Map() };
+  const yamlSamples: ServerSamples = { change: new Map(), completion: new Map(), hover: new Map() };
+  const echoSamples: number[] = [];
+
+  for (let round = -warmUpRounds; round < rounds; round++) {
+    const counted = round >= 0;
+    const subjects: Array<(document: BenchDocument) => Promise<void>> = [
+      async (document) => {
+        const samples = timeLint(document, lintsPerRound);
+        const floor = timeFloor(document, lintsPerRound);
+        if (counted) {
+          push(coreSamples, document.name, ...samples);
+          push(floorSamples, document.name, ...floor);
+        }
+      },
+      (document) => serverSlice(ours, ourSlice, document, counted ? ourSamples : undefined),
+      (document) => serverSlice(yaml, yamlSlice, document, counted ? yamlSamples : undefined),
+      async () => {
+        for (let i = 0; i < echoesPerSlice; i++) {
+          const ms = await echo.ping();
+          if (counted) echoSamples.push(ms);
+        }
+      },
+    ];
+    // Rotating who goes first spreads drift on the machine over all subjects.
+    const shift = ((round % subjects.length) + subjects.length) % subjects.length;
+    const order = [...subjects.slice(shift), ...subjects.slice(0, shift)];
+    for (const document of documents) {
+      for (const run of order) await run(document);
+    }
+    if (counted && (round + 1) % 10 === 0) console.error(`round ${round + 1}/${rounds}`);
+  }
+
+  const otherCpuShare = stopCpuMeter();
+  // RSS is read while the servers still run; the run's duration includes closing them.
+  const ourFigures = summarizeServer(ours, ourSamples, startup.ours, rssBefore.ours, documents);
+  const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, rssBefore.yaml, documents);
+  await Promise.all([ours.session.close(), yaml.session.close(), echo.close()]);
+  const results: BenchResults = {
+    machine: describeMachine(otherCpuShare),
+    documents: documents.map(({ name, label }) => ({ name, label })),
+    coreUs: new Map(documents.map((document) => [document.name, summarize(coreSamples.get(document.name) ?? [])])),
+    floorUs: new Map(documents.map((document) => [document.name, summarize(floorSamples.get(document.name) ?? [])])),
+    ours: ourFigures,
+    yaml: yamlFigures,
+    bareNodeMs: summarize(startup.bareNode),
+    pipeEchoMs: summarize(echoSamples),
+    yamlVersion: yamlLanguageServerVersion(),
+    serverBytes: statSync(join(repoRoot, 'dist/server.js')).size,
+    durationS: (performance.now() - began) / 1000,
+  };
+
+  const report = renderReport(results);
+  mkdirSync(join(repoRoot, 'docs'), { recursive: true });
+  writeFileSync(join(repoRoot, 'docs/benchmarks.md'), report);
+  console.log(report);
+  for (const budget of budgetsOf(results).filter((b) => !b.pass)) console.log(`MISSED: ${budget.what}: ${budget.measured}, limit ${budget.limit}`);
+  console.log('wrote docs/benchmarks.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
