@@ -16,6 +16,8 @@ export function snapshotFrom(workload: Workload, gitops: GitOpsState, me: Me, fe
     fetchedAt: fetchedAt.toISOString(),
     lastSyncAt: gitops.last_sync_at || undefined,
     syncedCommitSha: gitops.synced_commit_sha || undefined,
+    branchDrift: gitops.drift,
+    statusMessage: gitops.message || undefined,
   };
 }
 

@@ -1,4 +1,7 @@
 import type { Span } from './findings';
+import { fieldSides, managedFieldsOf, type LiveSnapshot } from './live';
+import { formatMessage, type Locale } from './messages';
+import { sourceConfigKeys } from './drift';
 import { nodeAt } from './nodeAt';
 import type { ParsedConfig } from './parse';
 import { fieldAt, type SchemaField } from './schemaModel';
@@ -24,8 +27,40 @@ export function describeField(field: SchemaField): string {
   return parts.join('\n');
 }
 
-/** The schema's docs for the key or value under the cursor, or undefined where the schema says nothing. */
-export function hoverAt(parsed: ParsedConfig, offset: number): HoverInfo | undefined {
+function shortTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+}
+
+/** The live part of a hover: the three sides of a managed field, the status and the last sync; or why Sync ignores it. */
+export function describeLive(parsed: ParsedConfig, field: string, snapshot: LiveSnapshot, locale: Locale): string | undefined {
+  if (!(field in sourceConfigKeys) || snapshot.status === 'disabled') return undefined;
+  const header = formatMessage(locale, 'hoverWorkload', snapshot.workloadName, snapshot.sourceKind, snapshot.status);
+  if (!managedFieldsOf(snapshot).includes(field)) return `${header}\n\n${formatMessage(locale, 'hoverNotManaged', snapshot.sourceKind)}`;
+  const sides = fieldSides(parsed, snapshot).find((entry) => entry.field === field);
+  if (!sides) return undefined;
+  const cell = (value: string | undefined, missing: 'hoverNotDeclared' | 'hoverNotSet'): string => (value === undefined || value === '' ? `*${formatMessage(locale, missing)}*` : `\`${value}\``);
+  const branchLabel = snapshot.branchHead
+    ? formatMessage(locale, 'hoverBranch', snapshot.branch, snapshot.branchHead.commitSha.slice(0, 7))
+    : formatMessage(locale, 'hoverBranchUnknown', snapshot.branch);
+  const fetched = shortTime(snapshot.fetchedAt);
+  const footer = snapshot.lastSyncAt
+    ? formatMessage(locale, 'hoverLastSync', shortTime(snapshot.lastSyncAt), (snapshot.syncedCommitSha ?? '').slice(0, 7), fetched)
+    : formatMessage(locale, 'hoverNeverSynced', fetched);
+  return [
+    header,
+    '',
+    `| ${formatMessage(locale, 'hoverSide')} | ${formatMessage(locale, 'hoverValue')} |`,
+    '|---|---|',
+    `| ${formatMessage(locale, 'hoverEditor')} | ${cell(sides.editor, 'hoverNotDeclared')} |`,
+    `| ${branchLabel} | ${snapshot.branchHead ? cell(sides.branch, 'hoverNotDeclared') : '?'} |`,
+    `| ${formatMessage(locale, 'hoverLive')} | ${cell(sides.live, 'hoverNotSet')} |`,
+    '',
+    footer,
+  ].join('\n');
+}
+
+/** The schema's docs for the key or value under the cursor (plus the live sides when a snapshot is held), or undefined. */
+export function hoverAt(parsed: ParsedConfig, offset: number, live?: { snapshot: LiveSnapshot; locale: Locale }): HoverInfo | undefined {
   const target = nodeAt(parsed, offset);
   if (!target) return undefined;
   const field = fieldAt(target.path);
@@ -36,5 +71,7 @@ export function hoverAt(parsed: ParsedConfig, offset: number): HoverInfo | undef
     const meaning = index >= 0 ? field.markdownEnumDescriptions?.[index] : undefined;
     if (meaning) markdown = `${code(target.value)}: ${meaning}\n\n---\n\n${markdown}`;
   }
+  const liveSection = live && describeLive(parsed, field.path, live.snapshot, live.locale);
+  if (liveSection) markdown = `${liveSection}\n\n---\n\n${markdown}`;
   return { markdown, span: target.span };
 }

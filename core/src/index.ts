@@ -4,7 +4,7 @@ export { severityOf, diagnosticSource, type DiagnosticCode, type Finding, type F
 export { parseConfig, maxFileBytes, utf8ByteLength, type ParsedConfig } from './parse';
 export { validateConfig, type ValidateOptions } from './validate';
 export { completeAt, type CompletionProposal } from './complete';
-export { hoverAt, describeField, type HoverInfo } from './hover';
+export { hoverAt, describeField, describeLive, type HoverInfo } from './hover';
 export { fixesFor, fixAllEdits, applyEdits, type CodeFix, type TextEdit } from './fixes';
 export { outlineOf, foldingRegionsOf, type OutlineSymbol, type FoldingRegion } from './outline';
 export { isTinyforgeFile, globToRegExp, defaultFileNames } from './files';
@@ -13,5 +13,5 @@ export { formatMessage, messageCatalog, toLocale, type Locale, type MessageId } 
 export { suggestKey, editDistance } from './suggest';
 export { lintText, type LintResult } from './lint';
 export { computeDrift, declaredFields, managedFieldsFor, managedFieldsBySource, renderValue, sourceConfigKeys, type DriftEntry, type DeclaredField } from './drift';
-export { liveFindings, managedFieldsOf, type LiveSnapshot, type DriftData, type GitOpsStatus } from './live';
+export { liveFindings, managedFieldsOf, fieldSides, renderLiveConfig, type LiveSnapshot, type DriftData, type GitOpsStatus, type FieldSides } from './live';
 export { parseRemote, matchWorkloads, type RemoteIdentity, type WorkloadCoordinates } from './remotes';

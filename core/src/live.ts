@@ -1,4 +1,4 @@
-import { declaredFields, computeDrift, managedFieldsFor, renderValue } from './drift';
+import { declaredFields, computeDrift, managedFieldsFor, renderValue, sourceConfigKeys, type DriftEntry } from './drift';
 import type { Finding } from './findings';
 import { severityOf } from './findings';
 import { formatMessage, type Locale } from './messages';
@@ -25,6 +25,10 @@ export interface LiveSnapshot {
   fetchedAt: string;
   lastSyncAt?: string;
   syncedCommitSha?: string;
+  /** Tinyforge's own drift between the branch head and live: what a Sync would change. */
+  branchDrift?: DriftEntry[];
+  /** Tinyforge's message for `invalid` and `fetch_failed`. */
+  statusMessage?: string;
 }
 
 /** The three sides of a drifted field, carried in the `drift` diagnostic's `data`. */
@@ -88,4 +92,51 @@ export function liveFindings(parsed: ParsedConfig, snapshot: LiveSnapshot, local
     });
   }
   return findings.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The three sides of one managed field, for hover and the compare view. */
+export interface FieldSides {
+  field: string;
+  /** The value in the editor's text; undefined when the text does not declare it. */
+  editor?: string;
+  /** The value at the branch head; undefined when unknown or not declared there. */
+  branch?: string;
+  /** The live value; "" when the live config does not set it. */
+  live: string;
+}
+
+/** Every managed field's editor, branch-head and live values (for display; drift itself is `liveFindings`). */
+export function fieldSides(parsed: ParsedConfig, snapshot: LiveSnapshot): FieldSides[] {
+  const declared = declaredFields(parsed);
+  const branch = snapshot.branchHead ? declaredFields(parseConfig(snapshot.branchHead.raw)) : undefined;
+  return managedFieldsOf(snapshot).map((field) => {
+    const key = sourceConfigKeys[field];
+    const liveRaw = key ? snapshot.liveConfig[key] : undefined;
+    const live = field === 'deploy.deploy_strategy' && (liveRaw === undefined || liveRaw === '') ? 'recreate' : renderValue(liveRaw);
+    const editorValue = declared.get(field);
+    const branchValue = branch?.get(field);
+    return { field, editor: editorValue && renderValue(editorValue.value), branch: branchValue && renderValue(branchValue.value), live };
+  });
+}
+
+/** The live config of the managed fields as a `.tinyforge.yml` text (the left side of "Compare with Live"). */
+export function renderLiveConfig(snapshot: LiveSnapshot): string {
+  const deploy: string[] = [];
+  const resources: string[] = [];
+  for (const field of managedFieldsOf(snapshot)) {
+    const key = sourceConfigKeys[field];
+    if (!key) continue;
+    const raw = snapshot.liveConfig[key];
+    if (raw === undefined && field !== 'deploy.deploy_strategy') continue;
+    const value = field === 'deploy.deploy_strategy' && (raw === undefined || raw === '') ? 'recreate' : raw;
+    const text = typeof value === 'string' ? (/^[\w./-]+$/.test(value) && !/^(true|false|null|~|[-+]?[\d.]+)$/i.test(value) ? value : JSON.stringify(value)) : renderValue(value);
+    const leaf = field.split('.').pop()!;
+    (field.startsWith('deploy.resources.') ? resources : deploy).push(`${leaf}: ${text}`);
+  }
+  const lines = [`# Live config of ${snapshot.workloadName} (${snapshot.workloadId}), managed fields only, fetched ${snapshot.fetchedAt}`, 'version: 1'];
+  if (deploy.length || resources.length) {
+    lines.push('deploy:', ...deploy.map((line) => `  ${line}`));
+    if (resources.length) lines.push('  resources:', ...resources.map((line) => `    ${line}`));
+  }
+  return `${lines.join('\n')}\n`;
 }

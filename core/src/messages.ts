@@ -39,6 +39,19 @@ const english = {
   notManaged: '{0} is not managed for {1} workloads: Sync ignores it',
   driftValue: '{0} is {1} here but {2} on the live workload {3}',
   driftMissingLive: '{0} is {1} here but not set on the live workload {2}',
+  hoverWorkload: 'Workload **{0}** ({1}) · GitOps status: **{2}**',
+  hoverSide: 'Side',
+  hoverValue: 'Value',
+  hoverEditor: 'Editor',
+  hoverBranch: 'Branch {0} @ {1}',
+  hoverBranchUnknown: 'Branch {0} (not fetched)',
+  hoverLive: 'Live',
+  hoverNotDeclared: 'not declared',
+  hoverNotSet: 'not set',
+  hoverLastSync: 'Last sync: {0} (commit {1}) · fetched {2}',
+  hoverNeverSynced: 'Never synced · fetched {0}',
+  hoverNotManaged: 'Not managed for {0} workloads: Sync ignores this field.',
+  syncAction: 'Sync workload {0} from {1}@{2}',
 } as const;
 
 /** The identifier of one message template. */
@@ -82,6 +95,19 @@ const russian: Record<MessageId, string> = {
   notManaged: '{0} не управляется для нагрузок типа {1}: синхронизация его пропускает',
   driftValue: '{0} здесь равен {1}, а в рабочей нагрузке {3} — {2}',
   driftMissingLive: '{0} здесь равен {1}, а в рабочей нагрузке {2} не задан',
+  hoverWorkload: 'Нагрузка **{0}** ({1}) · статус GitOps: **{2}**',
+  hoverSide: 'Сторона',
+  hoverValue: 'Значение',
+  hoverEditor: 'Редактор',
+  hoverBranch: 'Ветка {0} @ {1}',
+  hoverBranchUnknown: 'Ветка {0} (не получена)',
+  hoverLive: 'Рабочая конфигурация',
+  hoverNotDeclared: 'не задано',
+  hoverNotSet: 'не задано',
+  hoverLastSync: 'Последняя синхронизация: {0} (коммит {1}) · получено {2}',
+  hoverNeverSynced: 'Синхронизаций не было · получено {0}',
+  hoverNotManaged: 'Не управляется для нагрузок типа {0}: синхронизация пропускает это поле.',
+  syncAction: 'Синхронизировать нагрузку {0} из {1}@{2}',
 };
 
 const catalogs: Record<Locale, Record<MessageId, string>> = { en: english, ru: russian };

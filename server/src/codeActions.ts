@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { Finding, TextEdit as CoreEdit } from '../../core/src/index';
 import { core } from './core';
-import { toDiagnostic } from './diagnostics';
+import { findingsFor, toDiagnostic } from './diagnostics';
 import { toLspRange, toOffset } from './ranges';
 import { runSafe } from './runSafe';
 import { analysisOf, type Analysis, type ServerState } from './state';
@@ -9,14 +9,28 @@ import { analysisOf, type Analysis, type ServerState } from './state';
 /** The kind of our fix-all source action (`editor.codeActionsOnSave` can name it). */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.tinyforge`;
 
+/** The kind of the file-level Sync action. */
+export const syncKind = `${CodeActionKind.Source}.sync.tinyforge`;
+
+/** The client command that runs a Sync (it owns the network and the confirmation). */
+export const syncCommand = 'tinyforge.sync';
+
+/** A Sync action for admins when the branch head is known; viewers never see one. */
+function syncAction(state: ServerState, uri: string, kind: string, diagnostics?: Diagnostic[]): CodeAction | undefined {
+  const snapshot = state.snapshots.get(uri);
+  if (!snapshot || snapshot.role !== 'admin' || snapshot.status !== 'ok' || !snapshot.branchHead) return undefined;
+  const title = core().formatMessage(state.locale, 'syncAction', snapshot.workloadName, snapshot.branch, snapshot.branchHead.commitSha.slice(0, 7));
+  return { title, kind, diagnostics, command: { title, command: syncCommand, arguments: [uri] } };
+}
+
 function toLspEdits(analysis: Analysis, edits: readonly CoreEdit[]): TextEdit[] {
   return edits.map((edit) => ({ range: toLspRange(analysis.lineIndex, edit.span), newText: edit.newText }));
 }
 
 /** The current finding a client diagnostic stands for, matched on code and range start, never on message. */
-function findingFor(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
+function findingFor(findings: readonly Finding[], analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
   const start = toOffset(analysis.lineIndex, diagnostic.range.start);
-  return analysis.findings.find((finding) => finding.code === diagnostic.code && finding.span.start === start);
+  return findings.find((finding) => finding.code === diagnostic.code && finding.span.start === start);
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -31,11 +45,17 @@ export function registerCodeActions(state: ServerState): void {
       const analysis = analysisOf(state, uri);
       if (!analysis) return [];
       const actions: CodeAction[] = [];
+      const findings = findingsFor(state, uri);
       if (wants(params.context.only, CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {
           if (diagnostic.source !== 'tinyforge') continue;
-          const finding = findingFor(analysis, diagnostic);
+          const finding = findingFor(findings, analysis, diagnostic);
           if (!finding) continue;
+          if (finding.code === 'drift') {
+            const sync = syncAction(state, uri, CodeActionKind.QuickFix, [toDiagnostic(analysis.lineIndex, finding)]);
+            if (sync) actions.push(sync);
+            continue;
+          }
           for (const fix of core().fixesFor(analysis.parsed, finding, state.locale)) {
             actions.push({
               title: fix.title,
@@ -46,6 +66,10 @@ export function registerCodeActions(state: ServerState): void {
             });
           }
         }
+      }
+      if (wants(params.context.only, syncKind)) {
+        const sync = syncAction(state, uri, syncKind);
+        if (sync && sync.diagnostics === undefined && (state.snapshots.get(uri)?.branchDrift?.length ?? 0) > 0) actions.push(sync);
       }
       if (wants(params.context.only, fixAllKind)) {
         const edits = core().fixAllEdits(analysis.parsed, analysis.findings, state.locale);

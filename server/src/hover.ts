@@ -10,7 +10,8 @@ export function registerHover(state: ServerState): void {
     runSafe<Hover | null>(state, 'hover', null, token, () => {
       const analysis = analysisOf(state, params.textDocument.uri);
       if (!analysis) return null;
-      const info = core().hoverAt(analysis.parsed, toOffset(analysis.lineIndex, params.position));
+      const snapshot = state.snapshots.get(params.textDocument.uri);
+      const info = core().hoverAt(analysis.parsed, toOffset(analysis.lineIndex, params.position), snapshot && { snapshot, locale: state.locale });
       return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(analysis.lineIndex, info.span) } : null;
     }),
   );

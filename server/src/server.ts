@@ -1,6 +1,6 @@
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { core } from './core';
-import { fixAllKind, registerCodeActions } from './codeActions';
+import { fixAllKind, registerCodeActions, syncKind } from './codeActions';
 import { registerCompletion } from './completion';
 import { refreshDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
@@ -29,7 +29,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, syncKind] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         diagnosticProvider: state.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,

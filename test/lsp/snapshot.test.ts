@@ -55,6 +55,40 @@ describe('live snapshots in the language server', () => {
     assert.deepEqual(summary((await published).diagnostics), ['drift@3:15-3:21 sev3', 'not-managed@4:2-4:15 sev2 tags1']);
   });
 
+  test('hover on a managed field shows editor, branch head (short commit) and live, with status and last sync', async () => {
+    const published = session.nextDiagnostics(uri);
+    session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot: { ...snapshot, lastSyncAt: '2026-11-20T09:00:00Z', syncedCommitSha: '9c1e0aa77' } });
+    await published;
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } })) as { contents: { value: string } };
+    const text = hover.contents.value;
+    assert.match(text, /Workload \*\*shop-api\*\* \(dockerfile\) · GitOps status: \*\*ok\*\*/);
+    assert.match(text, /\| Editor \| `3000` \|/);
+    assert.match(text, /\| Branch main @ 4b2d0c1 \| `8080` \|/);
+    assert.match(text, /\| Live \| `3000` \|/);
+    assert.match(text, /Last sync: 2026-11-20 09:00 UTC \(commit 9c1e0aa\)/);
+    assert.match(text, /Container port/, 'the schema docs follow');
+    const notManaged = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 4 } })) as { contents: { value: string } };
+    assert.match(notManaged.contents.value, /Not managed for dockerfile workloads: Sync ignores this field\./);
+  });
+
+  test('admins get a Sync quick fix on each drift diagnostic and a file-level Sync action; viewers get neither', async () => {
+    const ask = async (role: 'admin' | 'viewer') => {
+      const published = session.nextDiagnostics(uri);
+      session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot: { ...snapshot, role, branchDrift: [{ field: 'deploy.port', repo_value: '8080', live_value: '3000' }] } });
+      const { diagnostics } = await published;
+      const drift = diagnostics.filter((d) => d.code === 'drift');
+      const quickFixes = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: drift[0].range, context: { diagnostics: drift, only: ['quickfix'] } })) as Array<{ title: string; command?: { command: string; arguments: unknown[] } }>;
+      const source = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: drift[0].range, context: { diagnostics: [], only: ['source'] } })) as Array<{ title: string; kind: string }>;
+      return { quickFixes, source };
+    };
+    const admin = await ask('admin');
+    assert.deepEqual(admin.quickFixes.map((a) => [a.title, a.command?.command, a.command?.arguments]), [['Sync workload shop-api from main@4b2d0c1', 'tinyforge.sync', [uri]]]);
+    assert.deepEqual(admin.source.map((a) => a.kind), ['source.sync.tinyforge']);
+    const viewer = await ask('viewer');
+    assert.deepEqual(viewer.quickFixes, []);
+    assert.deepEqual(viewer.source, []);
+  });
+
   test('a malformed snapshot is ignored (and logged), not trusted', async () => {
     const published = session.nextDiagnostics(uri);
     session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot: { workloadId: 7 } });
