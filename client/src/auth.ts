@@ -5,9 +5,9 @@ import { normalizeUrl } from './settings';
 
 const secretKey = (url: string): string => `tinyforge.token:${normalizeUrl(url)}`;
 
-/** The token stored for a server URL, if the user signed in. */
-export function readToken(secrets: vscode.SecretStorage, url: string): Thenable<string | undefined> {
-  return secrets.get(secretKey(url));
+/** The token for a server URL: the one stored at sign-in, else TINYFORGE_TOKEN from the environment (as the CLI reads it). */
+export async function readToken(secrets: vscode.SecretStorage, url: string): Promise<string | undefined> {
+  return (await secrets.get(secretKey(url))) ?? (process.env.TINYFORGE_TOKEN || undefined);
 }
 
 /** Asks for a token, checks it with `GET /api/me`, and stores it in SecretStorage for that server. */

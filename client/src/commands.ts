@@ -4,6 +4,9 @@ import { rememberLink } from './binding';
 import type { LiveData } from './liveData';
 import { normalizeUrl, readConnectionSettings } from './settings';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
+import { compareWithLive } from './compare';
+import { showStatusActions } from './statusItem';
+import { enableGitOps, syncWorkload } from './sync';
 
 /** The open Tinyforge documents, active one first. */
 export function openTinyforgeDocuments(): vscode.TextDocument[] {
@@ -24,10 +27,28 @@ async function askForUrl(): Promise<string | undefined> {
   return normalizeUrl(value);
 }
 
-/** Registers Sign In, Sign Out, Link File to Workload and Refresh. */
-export function registerLiveCommands(context: vscode.ExtensionContext, liveData: LiveData, output: vscode.LogOutputChannel): void {
+/** What a round of refreshes came to, for the scheduler. */
+export interface RefreshOutcome {
+  failed: boolean;
+  retryAfterSeconds?: number;
+  anyLinked: boolean;
+}
+
+/** Refreshes every open Tinyforge file once. */
+export async function refreshOpenDocuments(liveData: LiveData): Promise<RefreshOutcome> {
+  const states = await Promise.all(openTinyforgeDocuments().map((document) => liveData.refresh(document)));
+  const offline = states.filter((state) => state.kind === 'offline');
+  return {
+    failed: offline.length > 0,
+    retryAfterSeconds: Math.max(0, ...offline.map((state) => (state.kind === 'offline' ? (state.retryAfterSeconds ?? 0) : 0))),
+    anyLinked: states.some((state) => state.kind === 'live' || state.kind === 'offline'),
+  };
+}
+
+/** Registers Sign In, Sign Out, Link File to Workload, Refresh, Sync, Enable GitOps, Compare with Live and the status actions. */
+export function registerLiveCommands(context: vscode.ExtensionContext, liveData: LiveData, output: vscode.LogOutputChannel, onRefreshed: (outcome: RefreshOutcome) => void): void {
   const refreshAll = async (): Promise<void> => {
-    await Promise.all(openTinyforgeDocuments().map((document) => liveData.refresh(document)));
+    onRefreshed(await refreshOpenDocuments(liveData));
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('tinyforge.signIn', async () => {
@@ -73,6 +94,10 @@ export function registerLiveCommands(context: vscode.ExtensionContext, liveData:
       await liveData.refresh(document);
     }),
     vscode.commands.registerCommand('tinyforge.refresh', refreshAll),
+    vscode.commands.registerCommand('tinyforge.sync', (uri?: unknown) => syncWorkload(liveData, uri)),
+    vscode.commands.registerCommand('tinyforge.enableGitOps', (uri?: unknown) => enableGitOps(liveData, uri)),
+    vscode.commands.registerCommand('tinyforge.compareWithLive', (uri?: unknown) => compareWithLive(liveData, uri)),
+    vscode.commands.registerCommand('tinyforge.showStatusActions', () => showStatusActions(liveData)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('tinyforge.url') || event.affectsConfiguration('tinyforge.caFile')) void refreshAll();
     }),

@@ -3,7 +3,12 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { withoutRedHatDuplicates } from './diagnosticFilter';
 import { redHatYamlValidates } from './redHatYaml';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
-import { registerLiveCommands } from './commands';
+import { refreshOpenDocuments, registerLiveCommands } from './commands';
+import { StateCodeLensProvider } from './codeLens';
+import { LiveConfigProvider, liveScheme } from './compare';
+import { DriftDecorations } from './decorations';
+import { RefreshScheduler } from './refreshScheduler';
+import { StatusItem } from './statusItem';
 import { LiveData } from './liveData';
 import { serverEnvironment } from './serverLaunch';
 
@@ -81,10 +86,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void starting.then(() => liveData.resendAll());
     return starting;
   };
+  let scheduler: RefreshScheduler | undefined;
   const onOpen = (document: vscode.TextDocument): void => {
     if (!isTinyforgeDocument(document)) return;
     if (!starting) void restart();
-    void liveData.refresh(document);
+    void liveData.refresh(document).then(() => scheduler?.ensureRunning());
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('tinyforge.restartServer', restart),
@@ -105,7 +111,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     { dispose: () => void client?.stop() },
   );
-  registerLiveCommands(context, liveData, output);
+  scheduler = new RefreshScheduler(() => refreshOpenDocuments(liveData));
+  const codeLenses = new StateCodeLensProvider(liveData);
+  const liveConfigs = new LiveConfigProvider(liveData);
+  context.subscriptions.push(
+    scheduler,
+    new StatusItem(liveData),
+    new DriftDecorations(),
+    codeLenses,
+    liveConfigs,
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLenses),
+    vscode.workspace.registerTextDocumentContentProvider(liveScheme, liveConfigs),
+    // Coming back to the window is a good moment to look again, unless we are backing off from failures.
+    vscode.window.onDidChangeWindowState((windowState) => {
+      if (windowState.focused && !scheduler?.backingOff) void refreshOpenDocuments(liveData).then((outcome) => scheduler?.schedule(outcome));
+    }),
+  );
+  registerLiveCommands(context, liveData, output, (outcome) => scheduler?.schedule(outcome));
   vscode.workspace.textDocuments.forEach(onOpen);
 }
 

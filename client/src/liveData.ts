@@ -13,7 +13,7 @@ export type LiveState =
   | { kind: 'signed-out'; url: string }
   | { kind: 'not-linked'; url: string; binding: Binding }
   | { kind: 'live'; url: string; snapshot: LiveSnapshot }
-  | { kind: 'offline'; url: string; reason: string; last?: LiveSnapshot; since: Date };
+  | { kind: 'offline'; url: string; reason: string; last?: LiveSnapshot; since: Date; retryAfterSeconds?: number };
 
 /** How the live data reaches the language server. */
 export type SnapshotSink = (uri: string, snapshot: LiveSnapshot | null) => Promise<void>;
@@ -92,7 +92,8 @@ export class LiveData implements vscode.Disposable {
       if (error instanceof TinyforgeApiError && error.kind === 'unauthorized') return { kind: 'signed-out', url };
       const previous = this.states.get(document.uri.toString());
       const last = previous?.kind === 'live' ? previous.snapshot : previous?.kind === 'offline' ? previous.last : undefined;
-      return { kind: 'offline', url, reason, last, since: previous?.kind === 'offline' ? previous.since : new Date() };
+      const retryAfterSeconds = error instanceof TinyforgeApiError ? error.retryAfterSeconds : undefined;
+      return { kind: 'offline', url, reason, last, since: previous?.kind === 'offline' ? previous.since : new Date(), retryAfterSeconds };
     }
   }
 

@@ -3,22 +3,7 @@ import type { Span } from './findings';
 import type { ParsedConfig } from './parse';
 import { leafFields } from './schemaModel';
 import { validateConfig } from './validate';
-
-/** The `source_config` key each declared leaf maps to (contract section 1). */
-export const sourceConfigKeys: Readonly<Record<string, string>> = {
-  'deploy.port': 'port',
-  'deploy.healthcheck': 'healthcheck',
-  'deploy.deploy_strategy': 'deploy_strategy',
-  'deploy.resources.cpu_limit': 'cpu_limit',
-  'deploy.resources.memory_limit': 'memory_limit',
-  'deploy.max_instances': 'max_instances',
-};
-
-/** The fields each source kind manages in v1; used offline, the server's `managed_fields` wins when connected. */
-export const managedFieldsBySource: Readonly<Record<string, readonly string[]>> = {
-  dockerfile: ['deploy.port', 'deploy.healthcheck', 'deploy.deploy_strategy'],
-  static: ['deploy.deploy_strategy'],
-};
+import { sourceConfigKeys } from './fields';
 
 /** One drifted field, as the API reports it (values rendered as strings). */
 export interface DriftEntry {
@@ -33,11 +18,6 @@ export interface DeclaredField {
   value: unknown;
   keySpan: Span;
   valueSpan?: Span;
-}
-
-/** The managed fields of a source kind (none for an unknown kind). */
-export function managedFieldsFor(sourceKind: string): readonly string[] {
-  return managedFieldsBySource[sourceKind] ?? [];
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Span } from './findings';
-import { fieldSides, managedFieldsOf, type LiveSnapshot } from './live';
+import { fieldSides, type LiveSnapshot } from './live';
+import { managedFieldsOf } from './fields';
 import { formatMessage, type Locale } from './messages';
-import { sourceConfigKeys } from './drift';
+import { sourceConfigKeys } from './fields';
 import { nodeAt } from './nodeAt';
 import type { ParsedConfig } from './parse';
 import { fieldAt, type SchemaField } from './schemaModel';

@@ -12,6 +12,8 @@ export { schemaRoot, fieldAt, leafFields, type SchemaField } from './schemaModel
 export { formatMessage, messageCatalog, toLocale, type Locale, type MessageId } from './messages';
 export { suggestKey, editDistance } from './suggest';
 export { lintText, type LintResult } from './lint';
-export { computeDrift, declaredFields, managedFieldsFor, managedFieldsBySource, renderValue, sourceConfigKeys, type DriftEntry, type DeclaredField } from './drift';
-export { liveFindings, managedFieldsOf, fieldSides, renderLiveConfig, type LiveSnapshot, type DriftData, type GitOpsStatus, type FieldSides } from './live';
+export { computeDrift, declaredFields, renderValue, type DriftEntry, type DeclaredField } from './drift';
+export { managedFieldsFor, managedFieldsBySource, managedFieldsOf, sourceConfigKeys } from './fields';
+export { renderLiveConfig } from './renderLive';
+export { liveFindings, fieldSides, type LiveSnapshot, type DriftData, type GitOpsStatus, type FieldSides } from './live';
 export { parseRemote, matchWorkloads, type RemoteIdentity, type WorkloadCoordinates } from './remotes';

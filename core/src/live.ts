@@ -1,4 +1,5 @@
-import { declaredFields, computeDrift, managedFieldsFor, renderValue, sourceConfigKeys, type DriftEntry } from './drift';
+import { declaredFields, computeDrift, renderValue, type DriftEntry } from './drift';
+import { managedFieldsOf, sourceConfigKeys } from './fields';
 import type { Finding } from './findings';
 import { severityOf } from './findings';
 import { formatMessage, type Locale } from './messages';
@@ -40,11 +41,6 @@ export interface DriftData {
   liveValue: string;
   workloadId: string;
   commitSha?: string;
-}
-
-/** The managed-field list that applies to a snapshot: the server's list when it sent one, else the v1 table. */
-export function managedFieldsOf(snapshot: LiveSnapshot): readonly string[] {
-  return snapshot.managedFields ?? managedFieldsFor(snapshot.sourceKind);
 }
 
 /**
@@ -119,24 +115,3 @@ export function fieldSides(parsed: ParsedConfig, snapshot: LiveSnapshot): FieldS
   });
 }
 
-/** The live config of the managed fields as a `.tinyforge.yml` text (the left side of "Compare with Live"). */
-export function renderLiveConfig(snapshot: LiveSnapshot): string {
-  const deploy: string[] = [];
-  const resources: string[] = [];
-  for (const field of managedFieldsOf(snapshot)) {
-    const key = sourceConfigKeys[field];
-    if (!key) continue;
-    const raw = snapshot.liveConfig[key];
-    if (raw === undefined && field !== 'deploy.deploy_strategy') continue;
-    const value = field === 'deploy.deploy_strategy' && (raw === undefined || raw === '') ? 'recreate' : raw;
-    const text = typeof value === 'string' ? (/^[\w./-]+$/.test(value) && !/^(true|false|null|~|[-+]?[\d.]+)$/i.test(value) ? value : JSON.stringify(value)) : renderValue(value);
-    const leaf = field.split('.').pop()!;
-    (field.startsWith('deploy.resources.') ? resources : deploy).push(`${leaf}: ${text}`);
-  }
-  const lines = [`# Live config of ${snapshot.workloadName} (${snapshot.workloadId}), managed fields only, fetched ${snapshot.fetchedAt}`, 'version: 1'];
-  if (deploy.length || resources.length) {
-    lines.push('deploy:', ...deploy.map((line) => `  ${line}`));
-    if (resources.length) lines.push('  resources:', ...resources.map((line) => `    ${line}`));
-  }
-  return `${lines.join('\n')}\n`;
-}

@@ -37,5 +37,7 @@ describe('English and Russian stay at parity', () => {
     assert.ok(used.size >= 3, 'no l10n.t calls found');
     assert.deepEqual([...used].filter((text) => !(text in russian)), [], 'missing in Russian');
     assert.deepEqual(Object.keys(russian).filter((text) => !used.has(text)), [], 'translated but unused');
+    const placeholders = (text: string) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
+    assert.deepEqual(Object.entries(russian).filter(([english, translated]) => placeholders(english).join() !== placeholders(String(translated)).join()).map(([english]) => english), [], 'placeholders differ');
   });
 });

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { LiveState } from './liveData';
+
+/** What the status item and the CodeLens say about a file, and the next step they offer. */
+export interface StateSummary {
+  /** Short label, e.g. "Drifted (2)". */
+  label: string;
+  /** Codicon name for the state. */
+  icon: string;
+  /** One or two sentences for tooltips. */
+  detail: string;
+  /** Whether the figures shown are the last known ones, not current. */
+  stale: boolean;
+  /** The command that is the natural next step. */
+  next?: { title: string; command: string };
+}
+
+/** "3 min ago", "2 h ago": how long ago an ISO time was. */
+export function timeAgo(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return vscode.l10n.t('never');
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return vscode.l10n.t('just now');
+  if (minutes < 60) return vscode.l10n.t('{0} min ago', minutes);
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return vscode.l10n.t('{0} h ago', hours);
+  return vscode.l10n.t('{0} d ago', Math.round(hours / 24));
+}
+
+/** HH:MM of a date, in the user's time zone. */
+function clock(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+function liveSummary(snapshot: NonNullable<Extract<LiveState, { kind: 'live' }>['snapshot']>): StateSummary {
+  const name = snapshot.workloadName;
+  const admin = snapshot.role === 'admin';
+  switch (snapshot.status) {
+    case 'disabled':
+      return {
+        label: vscode.l10n.t('GitOps disabled'),
+        icon: 'debug-pause',
+        detail: vscode.l10n.t('GitOps is off for {0}: Tinyforge does not read this file.', name),
+        stale: false,
+        next: admin ? { title: vscode.l10n.t('Enable GitOps'), command: 'tinyforge.enableGitOps' } : undefined,
+      };
+    case 'no_file':
+      return { label: vscode.l10n.t('No file on branch'), icon: 'circle-slash', detail: vscode.l10n.t('{0}: there is no file at this path on {1}. Commit and push it.', name, snapshot.branch), stale: false, next: { title: vscode.l10n.t('Refresh'), command: 'tinyforge.refresh' } };
+    case 'fetch_failed':
+      return { label: vscode.l10n.t('Fetch failed'), icon: 'error', detail: vscode.l10n.t('Tinyforge could not fetch {0} from the git provider: {1}', snapshot.branch, snapshot.statusMessage ?? ''), stale: false, next: { title: vscode.l10n.t('Refresh'), command: 'tinyforge.refresh' } };
+    case 'invalid':
+      return { label: vscode.l10n.t('Invalid on branch'), icon: 'warning', detail: vscode.l10n.t('The file on {0} does not validate: {1}', snapshot.branch, snapshot.statusMessage ?? ''), stale: false, next: { title: vscode.l10n.t('Refresh'), command: 'tinyforge.refresh' } };
+    case 'ok': {
+      const drift = snapshot.branchDrift?.length ?? 0;
+      if (drift === 0) {
+        return { label: vscode.l10n.t('In sync'), icon: 'check', detail: vscode.l10n.t('{0} matches {1}@{2} · synced {3}', name, snapshot.branch, snapshot.branchHead?.commitSha.slice(0, 7) ?? '', timeAgo(snapshot.lastSyncAt)), stale: false, next: { title: vscode.l10n.t('Compare with Live'), command: 'tinyforge.compareWithLive' } };
+      }
+      return {
+        label: vscode.l10n.t('Drifted ({0})', drift),
+        icon: 'diff',
+        detail: vscode.l10n.t('{0} field(s) of {1} differ from {2}@{3}.', drift, name, snapshot.branch, snapshot.branchHead?.commitSha.slice(0, 7) ?? ''),
+        stale: false,
+        next: admin ? { title: vscode.l10n.t('Sync'), command: 'tinyforge.sync' } : { title: vscode.l10n.t('Compare with Live'), command: 'tinyforge.compareWithLive' },
+      };
+    }
+  }
+}
+
+/** The one place a live state becomes words, an icon and a next step. */
+export function summarize(state: LiveState | undefined): StateSummary {
+  switch (state?.kind) {
+    case undefined:
+      return { label: vscode.l10n.t('Checking…'), icon: 'sync~spin', detail: vscode.l10n.t('Fetching the live state.'), stale: false };
+    case 'restricted':
+      return { label: vscode.l10n.t('Restricted Mode'), icon: 'shield', detail: vscode.l10n.t('Tinyforge does not connect to a server in Restricted Mode. Trust this workspace to see live drift.'), stale: false, next: { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' } };
+    case 'no-url':
+    case 'signed-out':
+      return { label: vscode.l10n.t('Signed out'), icon: 'account', detail: vscode.l10n.t('Sign in to a Tinyforge server to see live drift.'), stale: false, next: { title: vscode.l10n.t('Sign In'), command: 'tinyforge.signIn' } };
+    case 'not-linked':
+      return {
+        label: vscode.l10n.t('Not linked'),
+        icon: 'link',
+        detail: state.binding.kind === 'ambiguous' ? vscode.l10n.t('Several workloads match this file. Pick one.') : vscode.l10n.t('No workload on {0} reads this file from this repository and branch.', state.url),
+        stale: false,
+        next: { title: vscode.l10n.t('Link File to Workload'), command: 'tinyforge.linkFile' },
+      };
+    case 'offline': {
+      const last = state.last ? liveSummary(state.last) : undefined;
+      return {
+        label: last ? vscode.l10n.t('Offline · {0} (stale since {1})', last.label, clock(state.since)) : vscode.l10n.t('Offline'),
+        icon: 'cloud-offline',
+        detail: `${state.reason}${last ? ` ${vscode.l10n.t('Last known: {0}, as of {1}.', last.label, clock(new Date(state.last!.fetchedAt)))}` : ''}`,
+        stale: true,
+        next: { title: vscode.l10n.t('Refresh'), command: 'tinyforge.refresh' },
+      };
+    }
+    case 'live':
+      return liveSummary(state.snapshot);
+  }
+}

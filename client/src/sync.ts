@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { TinyforgeApiError } from '../../api/src/index';
+import { describeApiError } from './apiErrors';
+import type { LiveData } from './liveData';
+
+/** The document a command is about: the URI it was given, else the active editor's. */
+export function targetDocument(uriArgument?: unknown): vscode.TextDocument | undefined {
+  const uri = typeof uriArgument === 'string' ? uriArgument : uriArgument instanceof vscode.Uri ? uriArgument.toString() : undefined;
+  return uri ? vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
+}
+
+/**
+ * Sync: confirm every field that will change and the commit that will be applied (saying plainly when the editor's
+ * text is not what is on the branch), send `expected_commit_sha`, then fetch again and report what still drifts.
+ */
+export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): Promise<void> {
+  const document = targetDocument(uriArgument);
+  if (!document) return;
+  let state = liveData.stateOf(document.uri);
+  if (state?.kind !== 'live') state = await liveData.refresh(document);
+  if (state.kind !== 'live') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sync needs live data for this file; the Tinyforge status item says what is missing.'));
+    return;
+  }
+  const { snapshot, url } = state;
+  if (snapshot.role !== 'admin') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sync needs an admin: you are signed in to {0} as a viewer. Ask an admin to sync {1}.', url, snapshot.workloadName));
+    return;
+  }
+  if (snapshot.status !== 'ok' || !snapshot.branchHead) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be synced now: GitOps status is {1}.', snapshot.workloadName, snapshot.status));
+    return;
+  }
+  const commit = snapshot.branchHead.commitSha;
+  const changes = snapshot.branchDrift ?? [];
+  if (!changes.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to sync: {0} already matches {1}@{2}.', snapshot.workloadName, snapshot.branch, commit.slice(0, 7)));
+    return;
+  }
+  const lines = changes.map((change) => `${change.field}: ${change.live_value === '' ? vscode.l10n.t('(not set)') : change.live_value} → ${change.repo_value}`);
+  if (document.isDirty || document.getText() !== snapshot.branchHead.raw) {
+    lines.push('', vscode.l10n.t('The editor\'s text is not what is on {0}@{1} (unsaved, uncommitted or unpushed edits). Sync applies what is on the branch, not the editor.', snapshot.branch, commit.slice(0, 7)));
+  }
+  const confirm = vscode.l10n.t('Sync');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Sync {0} from {1}@{2}?', snapshot.workloadName, snapshot.branch, commit.slice(0, 7)),
+    { modal: true, detail: lines.join('\n') },
+    confirm,
+  );
+  if (answer !== confirm) return;
+  const connection = await liveData.api();
+  if (!connection) return;
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing {0} from {1}@{2}…', snapshot.workloadName, snapshot.branch, commit.slice(0, 7)) },
+      () => connection.api.sync(snapshot.workloadId, { expected_commit_sha: commit }),
+    );
+    const after = await liveData.refresh(document);
+    const still = after.kind === 'live' ? (after.snapshot.branchDrift ?? []) : result.drift;
+    if (still.length) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Synced {0}, but these fields still drift: {1}', snapshot.workloadName, still.map((entry) => `${entry.field} (${entry.repo_value} ≠ ${entry.live_value || '∅'})`).join(', ')));
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now in sync with {1}@{2} ({3} field(s) applied).', snapshot.workloadName, snapshot.branch, commit.slice(0, 7), result.applied.length));
+    }
+  } catch (error) {
+    const message = error instanceof TinyforgeApiError ? describeApiError(error, url) : String(error);
+    const refresh = vscode.l10n.t('Refresh');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Sync of {0} failed: {1}', snapshot.workloadName, message), refresh);
+    if (choice === refresh) await liveData.refresh(document);
+  }
+}
+
+/** Turns GitOps on for the file's workload (admins), then fetches again. */
+export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): Promise<void> {
+  const document = targetDocument(uriArgument);
+  const state = document && liveData.stateOf(document.uri);
+  if (!document || state?.kind !== 'live') return;
+  if (state.snapshot.role !== 'admin') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Enabling GitOps needs an admin.'));
+    return;
+  }
+  const connection = await liveData.api();
+  if (!connection) return;
+  try {
+    await connection.api.updateGitOps(state.snapshot.workloadId, { enabled: true });
+    await liveData.refresh(document);
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof TinyforgeApiError ? describeApiError(error, connection.url) : String(error));
+  }
+}
