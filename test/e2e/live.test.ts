@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApiClient } from '../../api/src/index';
 import { chromiumArgs, startCodeServer, type CodeServer } from '../support/codeServer';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { repoRoot } from '../support/lspClient';
-import { openFile, snap } from '../support/workbench';
+import { afterTexts, goTo, hoverText, openFile, runCommand, snap, waitForStatus } from '../support/workbench';
 
-/** Runs a command from the palette by its title. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
-
-describe('in a real VS Code: live drift from the dev server', () => {
+describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly', () => {
   let devServer: DevServer;
   let codeServer: CodeServer;
   let browser: Browser;
@@ -38,16 +31,68 @@ describe('in a real VS Code: live drift from the dev server', () => {
     await devServer?.stop();
   });
 
-  test('signed in, the file binds to shop-api by its git remote and shows drift and not-managed', async () => {
+  test('signed out: the status says so and no live finding is shown', async () => {
     await openFile(page, '.tinyforge.yml');
+    assert.match(await waitForStatus(page, /Signed out/), /Tinyforge: Signed out/);
+    assert.equal(await page.locator('.squiggly-info').count(), 0);
+    await snap(page, 'live-1-signed-out');
+  });
+
+  test('after Sign In the file binds to shop-api by its git remote: drift squiggles, "live:" decorations, a faded not-managed field', async () => {
     await runCommand(page, 'Tinyforge: Sign In');
-    await page.locator('.quick-input-box input[type="password"]').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(`document.body.innerText.includes('Paste an API token for')`, undefined, { timeout: 15_000 });
     await page.keyboard.type(devServer.adminToken);
     await page.keyboard.press('Enter');
+    assert.match(await waitForStatus(page, /Drifted \(2\)/), /Tinyforge: Drifted \(2\)/);
     await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length >= 2`, undefined, { timeout: 30_000 });
-    await snap(page, 'live-1-drift');
-    assert.equal(await page.locator('.squiggly-info').count(), 2);
     assert.ok((await page.locator('.squiggly-inline-unnecessary').count()) >= 1, 'the not-managed field is faded');
-    assert.ok(devServer.log.some((line) => line.startsWith('GET /api/workloads/wl_shop/gitops 200')));
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .view-lines span')].some((el) => getComputedStyle(el, '::after').content.includes('live:'))`, undefined, { timeout: 15_000 });
+    assert.deepEqual((await afterTexts(page)).sort(), ['live: 3000', 'live: recreate']);
+    await snap(page, 'live-2-drift');
+  });
+
+  test('the hover on a managed field shows editor, branch head and live, with the status', async () => {
+    const text = await hoverText(page, 'port');
+    assert.match(text, /Workload shop-api \(dockerfile\)/);
+    assert.match(text, /Editor\s+8080/);
+    assert.match(text, /Branch main @ [0-9a-f]{7}\s+8080/);
+    assert.match(text, /Live\s+3000/);
+    await snap(page, 'live-3-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  test('Sync from the quick fix: a modal lists the changes, the live config changes, the drift goes', async () => {
+    await goTo(page, 4, 10);
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: /Sync workload shop-api from main@[0-9a-f]{7}/ });
+    await action.waitFor({ timeout: 15_000 });
+    await snap(page, 'live-4-sync-action');
+    await action.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    const dialogText = await dialog.innerText();
+    assert.match(dialogText, /Sync shop-api from main@[0-9a-f]{7}\?/);
+    assert.match(dialogText, /deploy\.port: 3000 → 8080/);
+    assert.match(dialogText, /deploy\.deploy_strategy: recreate → blue_green/);
+    await snap(page, 'live-5-sync-modal');
+    await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
+    assert.match(await waitForStatus(page, /In sync/), /Tinyforge: In sync/);
+    const workload = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
+    assert.deepEqual([workload.source_config.port, workload.source_config.deploy_strategy], [8080, 'blue_green']);
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length === 0`, undefined, { timeout: 15_000 });
+    assert.deepEqual(await afterTexts(page), []);
+    await snap(page, 'live-6-in-sync');
+  });
+
+  test('the dev server stopped: the status says offline, the last state is marked stale, the editor keeps working', async () => {
+    await devServer.stop();
+    await runCommand(page, 'Tinyforge: Refresh');
+    const status = await waitForStatus(page, /Offline/);
+    assert.match(status, /Offline · In sync \(stale since \d\d:\d\d\)/);
+    // Schema features do not depend on the server.
+    await goTo(page, 4, 3);
+    await page.keyboard.type('x');
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length >= 1`, undefined, { timeout: 15_000 });
+    await snap(page, 'live-7-offline');
   });
 });

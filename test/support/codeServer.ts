@@ -33,7 +33,7 @@ function codeServerArgs(userDataDir: string, extensionsDir: string): string[] {
 }
 
 /** Starts code-server with a fresh profile, the given .vsix installed and the given user settings. */
-export async function startCodeServer(options: { vsix: string; settings?: Record<string, unknown> }): Promise<CodeServer> {
+export async function startCodeServer(options: { vsix: string; settings?: Record<string, unknown>; env?: Record<string, string> }): Promise<CodeServer> {
   if (!existsSync(codeServerEntry)) throw new Error(`code-server is not installed in ${e2eCache}: run scripts/e2e/install-code-server.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tinyforge-cs-'));
   const extensionsDir = join(userDataDir, 'extensions');
@@ -47,7 +47,7 @@ export async function startCodeServer(options: { vsix: string; settings?: Record
   const port = await freePort();
   const child = spawn(node24, [...codeServerArgs(userDataDir, extensionsDir), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined },
+    env: { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined, TINYFORGE_TOKEN: undefined, ...options.env },
   });
   let log = '';
   const ready = new Promise<void>((resolve, reject) => {

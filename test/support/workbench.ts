@@ -42,3 +42,39 @@ export async function waitForSquiggles(page: Page, count: number, mode: 'exactly
   const comparison = mode === 'exactly' ? '===' : '>=';
   await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length ${comparison} ${count}`, undefined, { timeout });
 }
+
+/** Runs a command from the palette by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The text of the Tinyforge status bar item. */
+export async function tinyforgeStatus(page: Page): Promise<string> {
+  return (await page.locator('.statusbar-item', { hasText: 'Tinyforge:' }).first().innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the Tinyforge status bar item's text matches. */
+export async function waitForStatus(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
+  const item = page.locator('.statusbar-item', { hasText: 'Tinyforge:' }).first();
+  await item.filter({ hasText: pattern }).waitFor({ timeout });
+  return tinyforgeStatus(page);
+}
+
+/** The texts drawn after values by decorations (rendered as CSS ::after content). */
+export async function afterTexts(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.monaco-editor .view-lines span')]
+    .map((el) => getComputedStyle(el, '::after').content)
+    .filter((content) => content && content !== 'none' && content !== 'normal')
+    .map((content) => content.replace(/^"|"$/g, ''))`) as Promise<string[]>;
+}
+
+/** Hovers the mouse over a line's word and returns the hover widget's text. */
+export async function hoverText(page: Page, word: string): Promise<string> {
+  await page.locator('.monaco-editor .view-lines span', { hasText: new RegExp(`^${word}$`) }).first().hover();
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+  await hover.waitFor({ timeout: 15_000 });
+  return hover.innerText();
+}
