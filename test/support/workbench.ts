@@ -14,13 +14,18 @@ export async function snap(page: Page, name: string): Promise<void> {
   console.log(`screenshot: ${path}`);
 }
 
-/** Opens a file of the workspace through Quick Open, and waits for its editor. */
-export async function openFile(page: Page, name: string): Promise<void> {
+/** Opens a file of the workspace through Quick Open (`folder/name` in a multi-root workspace), and waits for its editor. */
+export async function openFile(page: Page, query: string): Promise<void> {
+  const [folder, name] = query.includes('/') ? [query.slice(0, query.lastIndexOf('/')), query.slice(query.lastIndexOf('/') + 1)] : [undefined, query];
   await page.keyboard.press('Control+P');
-  await page.keyboard.type(name);
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await page.keyboard.type(query);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: folder ?? name }).first();
+  await row.waitFor({ timeout: 15_000 });
+  if (folder) await row.click();
+  else await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
+  // Tabs show only the name; in a multi-root workspace the breadcrumbs name the folder too.
+  if (folder) await page.locator('.breadcrumbs-control', { hasText: folder }).first().waitFor({ timeout: 15_000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 15_000 });
 }
 

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, startCodeServer, type CodeServer } from '../support/codeServer';
+import { startDevServer, type DevServer } from '../support/devServer';
+import { repoRoot } from '../support/lspClient';
+import { waitUntil } from '../support/wait';
+import { goTo, openFile, runCommand, snap, waitForStatus } from '../support/workbench';
+
+/** Opens a browser page on a code-server workspace and waits for the workbench. */
+async function openWorkbench(browser: Browser, codeServer: CodeServer, query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  await page.goto(`${codeServer.url}/?${query}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return page;
+}
+
+const settings = (url: string) => ({ 'tinyforge.url': url, 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never', 'tinyforge.refreshInterval': 600 });
+
+describe('in a real VS Code: every state of the status item', () => {
+  let devServer: DevServer;
+  let codeServer: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  const workspace = mkdtempSync(join(tmpdir(), 'tinyforge-e2e-states-'));
+
+  before(async () => {
+    devServer = await startDevServer();
+    const repos = join(devServer.dataDir, 'repos/acme');
+    // A checkout whose repository the git provider has lost: the workload's fetch fails.
+    cpSync(join(repos, 'docs-site'), join(workspace, 'docs-site'), { recursive: true });
+    rmSync(join(repos, 'docs-site'), { recursive: true, force: true });
+    // The file exists in the checkout but was never committed: no file on the branch.
+    writeFileSync(join(repos, 'landing/.tinyforge.yml'), 'version: 1\ndeploy:\n  deploy_strategy: blue_green\n');
+    // A folder that is no git checkout at all: nothing to bind it to.
+    cpSync(join(repoRoot, 'examples/valid'), join(workspace, 'unlinked'), { recursive: true });
+    const folders = [join(repos, 'legacy-api'), join(repos, 'landing'), join(repos, 'billing'), join(workspace, 'docs-site'), join(workspace, 'unlinked')];
+    writeFileSync(join(workspace, 'states.code-workspace'), JSON.stringify({ folders: folders.map((path) => ({ path })) }));
+    codeServer = await startCodeServer({ vsix: join(repoRoot, 'tinyforge-gitops.vsix'), settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    page = await openWorkbench(browser, codeServer, `workspace=${encodeURIComponent(join(workspace, 'states.code-workspace'))}`);
+  });
+  after(async () => {
+    await browser?.close();
+    await codeServer?.stop();
+    await devServer?.stop();
+  });
+
+  for (const [folder, state, shot] of [
+    ['legacy-api', /Invalid on branch/, 'states-invalid'],
+    ['landing', /No file on branch/, 'states-no-file'],
+    ['docs-site', /Fetch failed/, 'states-fetch-failed'],
+    ['unlinked', /Not linked/, 'states-not-linked'],
+  ] as const) {
+    test(`${folder}: ${state.source}`, async () => {
+      await openFile(page, `${folder}/.tinyforge.yml`);
+      assert.match(await waitForStatus(page, state), state);
+      await snap(page, shot);
+    });
+  }
+
+  test('billing: GitOps disabled; an admin is offered Enable, which turns it on', async () => {
+    await openFile(page, 'billing/.tinyforge.yml');
+    assert.match(await waitForStatus(page, /GitOps disabled/), /GitOps disabled/);
+    await page.locator('.statusbar-item', { hasText: 'Tinyforge:' }).first().click();
+    const enable = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Enable GitOps' });
+    await enable.waitFor({ timeout: 15_000 });
+    await snap(page, 'states-disabled-actions');
+    await enable.click();
+    assert.match(await waitForStatus(page, /In sync/), /In sync/);
+    await waitUntil(() => devServer.log.some((line) => line.startsWith('PUT /api/workloads/wl_billing/gitops 200')), 'the PUT');
+  });
+});
+
+describe('in a real VS Code: a viewer', () => {
+  let devServer: DevServer;
+  let codeServer: CodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    devServer = await startDevServer();
+    codeServer = await startCodeServer({ vsix: join(repoRoot, 'tinyforge-gitops.vsix'), settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.viewerToken } });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    page = await openWorkbench(browser, codeServer, `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`);
+  });
+  after(async () => {
+    await browser?.close();
+    await codeServer?.stop();
+    await devServer?.stop();
+  });
+
+  test('sees the drift but no Sync action; the command explains that Sync needs an admin', async () => {
+    await openFile(page, '.tinyforge.yml');
+    assert.match(await waitForStatus(page, /Drifted \(2\)/), /Drifted \(2\)/);
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length >= 2`, undefined, { timeout: 30_000 });
+    await goTo(page, 4, 10);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget, .monaco-hover, .context-view').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    assert.equal(await page.locator('.action-widget .monaco-list-row', { hasText: /Sync workload/ }).count(), 0);
+    await snap(page, 'viewer-1-no-sync-action');
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Tinyforge: Sync Workload');
+    await page.getByText(/Sync needs an admin: you are signed in to .* as a viewer/).first().waitFor({ timeout: 15_000 });
+    await snap(page, 'viewer-2-sync-needs-admin');
+    assert.ok(!devServer.log.some((line) => line.startsWith('POST ')), 'no sync request was sent');
+  });
+});
