@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createApiClient, TinyforgeApiError } from '../../api/src/index';
-import { freePort } from '../support/codeServer';
+import { freePort } from '../../scripts/e2e/codeServer';
 import { startDevServer } from '../support/devServer';
 import { waitUntil } from '../support/wait';
 

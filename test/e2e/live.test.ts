@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApiClient } from '../../api/src/index';
-import { chromiumArgs, startCodeServer, type CodeServer } from '../support/codeServer';
+import { chromiumArgs, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { repoRoot } from '../support/lspClient';
 import { afterTexts, goTo, hoverText, openFile, runCommand, snap, waitForStatus } from '../support/workbench';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, startCodeServer, type CodeServer } from '../support/codeServer';
+import { chromiumArgs, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { repoRoot } from '../support/lspClient';
 import { waitUntil } from '../support/wait';

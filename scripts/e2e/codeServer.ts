@@ -33,7 +33,7 @@ function codeServerArgs(userDataDir: string, extensionsDir: string): string[] {
 }
 
 /** Starts code-server with a fresh profile, the given .vsix installed and the given user settings. */
-export async function startCodeServer(options: { vsix: string; settings?: Record<string, unknown>; env?: Record<string, string> }): Promise<CodeServer> {
+export async function startCodeServer(options: { vsix: string; settings?: Record<string, unknown>; env?: Record<string, string>; port?: number }): Promise<CodeServer> {
   if (!existsSync(codeServerEntry)) throw new Error(`code-server is not installed in ${e2eCache}: run scripts/e2e/install-code-server.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tinyforge-cs-'));
   const extensionsDir = join(userDataDir, 'extensions');
@@ -44,28 +44,29 @@ export async function startCodeServer(options: { vsix: string; settings?: Record
   );
   const install = spawnSync(node24, [...codeServerArgs(userDataDir, extensionsDir), '--install-extension', options.vsix], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stderr || install.stdout}`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(node24, [...codeServerArgs(userDataDir, extensionsDir), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined, TINYFORGE_TOKEN: undefined, ...options.env },
+    env: { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined, PORT: undefined, TINYFORGE_TOKEN: undefined, ...options.env },
   });
   let log = '';
-  const ready = new Promise<void>((resolve, reject) => {
+  const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${log}`)), 60_000);
     const onData = (chunk: Buffer): void => {
       log += chunk.toString();
-      if (/HTTP server listening on/.test(log)) {
+      const listening = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (listening) {
         clearTimeout(timer);
-        resolve();
+        resolve(listening[1]);
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`code-server exited (${code}):\n${log}`)));
   });
-  await ready;
+  const url = await ready;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     userDataDir,
     process: child,
     async stop() {

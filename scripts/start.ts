@@ -1,0 +1,77 @@
+// `npm start`: the demo. Builds the extension, starts the dev server with demo data, starts a local code-server with
+// the extension installed, the demo repository open and the admin token signed in, and prints the URL. Ctrl-C stops all.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort, startCodeServer, type CodeServer } from './e2e/codeServer';
+
+const root = join(__dirname, '..');
+const children: ChildProcess[] = [];
+let codeServer: CodeServer | undefined;
+
+function step(title: string, command: string, args: string[]): void {
+  console.log(`\n> ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${title} failed`);
+}
+
+/** Starts the dev server with fresh demo data; resolves with its URL and tokens. */
+function startDevServer(): Promise<{ url: string; admin: string; viewer: string; data: string }> {
+  const child = spawn(process.execPath, [join(root, 'dist/dev-server.js'), '--demo', '--port', '0', '--parent-pid', String(process.pid)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  const found: Record<string, string> = {};
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the dev server exited (${code})`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /^(listening on|admin token:|viewer token:|data:) (.+)$/.exec(line);
+      if (match) found[match[1]] = match[2];
+      if (found['listening on'] && found['admin token:'] && found['viewer token:'] && found['data:']) {
+        resolve({ url: found['listening on'], admin: found['admin token:'], viewer: found['viewer token:'], data: found['data:'] });
+      }
+    });
+  });
+}
+
+async function stopAll(): Promise<void> {
+  await codeServer?.stop();
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
+
+async function main(): Promise<void> {
+  step('Building the extension (dist/) and packaging tinyforge-gitops.vsix', process.execPath, ['scripts/build.mjs', '--production']);
+  step('Packaging', process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', 'tinyforge-gitops.vsix']);
+  step('Installing code-server and Node 24 into ~/.cache/tinyforge-gitops-e2e (first run only: a few minutes)', 'bash', ['scripts/e2e/install-code-server.sh']);
+  console.log('\n> Starting the dev server with demo data');
+  const dev = await startDevServer();
+  console.log(`  ${dev.url} (data in ${dev.data})`);
+  console.log('\n> Starting code-server with the extension');
+  // PORT picks code-server's port (default 8080); PORT=0 picks a free one.
+  const port = Number(process.env.PORT ?? 8080) || (await freePort());
+  codeServer = await startCodeServer({
+    vsix: join(root, 'tinyforge-gitops.vsix'),
+    port,
+    settings: { 'tinyforge.url': dev.url, 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true },
+    env: { TINYFORGE_TOKEN: dev.admin },
+  });
+  const folder = join(dev.data, 'repos/acme/shop-api');
+  console.log(`
+Tinyforge demo is running. Open this in a browser:
+
+  ${codeServer.url}/?folder=${encodeURIComponent(folder)}
+
+Open .tinyforge.yml: shop-api's port and deploy_strategy drift from the live config (see "live: 3000"),
+cpu_limit is faded (dockerfile workloads do not manage it). Put the cursor on 8080 and press Ctrl+. to Sync,
+or click "Tinyforge: Drifted (2)" in the status bar. Other demo repositories (docs-site in sync, billing with
+GitOps disabled, legacy-api invalid on its branch, landing with no file) are in ${join(dev.data, 'repos/acme')}.
+
+You are signed in as admin (TINYFORGE_TOKEN). Viewer token, to try Sign Out / Sign In: ${dev.viewer}
+Dev server: ${dev.url}    Press Ctrl-C to stop everything.`);
+}
+
+process.on('SIGINT', () => void stopAll().then(() => process.exit(0)));
+process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+main().catch(async (error: Error) => {
+  console.error(`\nnpm start failed: ${error.message}`);
+  await stopAll();
+  process.exit(1);
+});
