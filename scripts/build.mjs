@@ -38,7 +38,10 @@ const common = {
 async function main() {
   generateValidator();
   await Promise.all([
-    build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
+    // The client loads the language client and the API library only when a Tinyforge file opens.
+    build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode', './api.js', './languageClient.js'] }),
+    build({ ...common, entryPoints: [join(root, 'client/src/languageClient.ts')], outfile: join(root, 'dist/languageClient.js'), external: ['vscode'] }),
+    build({ ...common, entryPoints: [join(root, 'api/src/index.ts')], outfile: join(root, 'dist/api.js') }),
     build({ ...common, entryPoints: [join(root, 'server/src/main.ts')], outfile: join(root, 'dist/server.js'), external: ['./core.js'] }),
     build({ ...common, entryPoints: [join(root, 'core/src/index.ts')], outfile: join(root, 'dist/core.js') }),
     build({ ...common, entryPoints: [join(root, 'cli/src/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { createApiClient, TinyforgeApiError, type Me } from '../../api/src/index';
+import type { Me } from '../../api/src/index';
+import { loadApi } from './lazy';
 import { describeApiError } from './apiErrors';
 import { normalizeUrl } from './settings';
 
@@ -22,14 +23,14 @@ export async function signIn(secrets: vscode.SecretStorage, url: string, caFile:
   if (!token) return undefined;
   try {
     const me = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with {0}…', url) }, () =>
-      createApiClient({ baseUrl: url, token: token.trim(), caFile }).me(),
+      loadApi().createApiClient({ baseUrl: url, token: token.trim(), caFile }).me(),
     );
     await secrets.store(secretKey(url), token.trim());
     output.info(`signed in to ${url} as ${me.username} (${me.role})`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} ({2}).', url, me.username, me.role));
     return me;
   } catch (error) {
-    const message = error instanceof TinyforgeApiError ? describeApiError(error, url) : String(error);
+    const message = error instanceof loadApi().TinyforgeApiError ? describeApiError(error as import('../../api/src/index').TinyforgeApiError, url) : String(error);
     output.warn(`sign-in to ${url} failed: ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not sign in: {0}', message));
     return undefined;

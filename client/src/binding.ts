@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { Workload } from '../../api/src/index';
-import { matchWorkloads } from '../../core/src/index';
+import { matchWorkloads } from '../../core/src/remotes';
 import { readCheckout } from './gitInfo';
 
 /** Which workload a file belongs to, or why none. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { withoutRedHatDuplicates } from './diagnosticFilter';
-import { redHatYamlValidates } from './redHatYaml';
+import type { LanguageClient } from './languageClient';
+import { loadLanguageClient } from './lazy';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
 import { refreshOpenDocuments, registerLiveCommands } from './commands';
 import { StateCodeLensProvider } from './codeLens';
@@ -10,53 +9,8 @@ import { DriftDecorations } from './decorations';
 import { RefreshScheduler } from './refreshScheduler';
 import { StatusItem } from './statusItem';
 import { LiveData } from './liveData';
-import { serverEnvironment } from './serverLaunch';
 
 let client: LanguageClient | undefined;
-
-function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const selector: NonNullable<LanguageClientOptions['documentSelector']> = [{ scheme: 'file', pattern: '**/.tinyforge.{yml,yaml}' }];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const glob of vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])) {
-      selector.push({ scheme: 'file', pattern: { baseUri: folder.uri.toString(), pattern: glob } });
-    }
-  }
-  return selector;
-}
-
-function fileGlobs(): string[] {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  return [...new Set(folders.flatMap((folder) => vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])))];
-}
-
-async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
-  const module = context.asAbsolutePath('dist/server.js');
-  const env = serverEnvironment(process.env);
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
-    outputChannel: output,
-    initializationOptions: { files: fileGlobs() },
-    middleware: {
-      handleDiagnostics(uri, diagnostics, next) {
-        next(uri, redHatYamlValidates() ? withoutRedHatDuplicates(diagnostics) : diagnostics);
-      },
-      async provideDiagnostics(document, previousResultId, token, next) {
-        const report = await next(document, previousResultId, token);
-        if (report && report.kind === 'full' && redHatYamlValidates()) {
-          return { ...report, items: withoutRedHatDuplicates(report.items) };
-        }
-        return report;
-      },
-    },
-  };
-  const languageClient = new LanguageClient('tinyforge', vscode.l10n.t('Tinyforge Language Server'), serverOptions, clientOptions);
-  await languageClient.start();
-  return languageClient;
-}
 
 /** Activates the extension; the language server starts with the first Tinyforge file opened, not before. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -74,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     starting = (async () => {
       await previous?.stop().catch((error: unknown) => output.error(String(error)));
       try {
-        client = await startClient(context, output);
+        client = await loadLanguageClient().startClient(context, output);
         return client;
       } catch (error) {
         output.error(vscode.l10n.t('The Tinyforge language server did not start: {0}', String(error)));

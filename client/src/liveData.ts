@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { createApiClient, snapshotFrom, TinyforgeApiError, type TinyforgeApi, type Workload } from '../../api/src/index';
+import type { TinyforgeApi, TinyforgeApiError, Workload } from '../../api/src/index';
+import { loadApi } from './lazy';
 import type { LiveSnapshot } from '../../core/src/index';
 import { describeApiError } from './apiErrors';
 import { readToken } from './auth';
@@ -43,7 +44,7 @@ export class LiveData implements vscode.Disposable {
     const { url, caFile } = readConnectionSettings();
     if (!url) return undefined;
     const token = await readToken(this.context.secrets, url);
-    return token ? { api: createApiClient({ baseUrl: url, token, caFile }), url } : undefined;
+    return token ? { api: loadApi().createApiClient({ baseUrl: url, token, caFile }), url } : undefined;
   }
 
   /** Fetches one file's live data and sends its snapshot (or null) to the language server. */
@@ -79,6 +80,7 @@ export class LiveData implements vscode.Disposable {
     if (!url) return { kind: 'no-url' };
     const token = await readToken(this.context.secrets, url);
     if (!token) return { kind: 'signed-out', url };
+    const { createApiClient, snapshotFrom, TinyforgeApiError: ApiError } = loadApi();
     const api = createApiClient({ baseUrl: url, token, caFile });
     try {
       const [me, workloads] = await Promise.all([api.me({ signal }), api.listWorkloads({ signal })]);
@@ -87,12 +89,13 @@ export class LiveData implements vscode.Disposable {
       const [workload, gitops] = await Promise.all([api.getWorkload(binding.workload.id, { signal }), api.getGitOps(binding.workload.id, { signal })]);
       return { kind: 'live', url, snapshot: snapshotFrom(workload, gitops, me, new Date()) };
     } catch (error) {
-      const reason = error instanceof TinyforgeApiError ? describeApiError(error, url) : String(error);
+      const apiError = error instanceof ApiError ? (error as TinyforgeApiError) : undefined;
+      const reason = apiError ? describeApiError(apiError, url) : String(error);
       if (!signal.aborted) this.output.warn(`refresh of ${document.uri.fsPath} failed: ${reason}`);
-      if (error instanceof TinyforgeApiError && error.kind === 'unauthorized') return { kind: 'signed-out', url };
+      if (apiError?.kind === 'unauthorized') return { kind: 'signed-out', url };
       const previous = this.states.get(document.uri.toString());
       const last = previous?.kind === 'live' ? previous.snapshot : previous?.kind === 'offline' ? previous.last : undefined;
-      const retryAfterSeconds = error instanceof TinyforgeApiError ? error.retryAfterSeconds : undefined;
+      const retryAfterSeconds = apiError?.retryAfterSeconds;
       return { kind: 'offline', url, reason, last, since: previous?.kind === 'offline' ? previous.since : new Date(), retryAfterSeconds };
     }
   }

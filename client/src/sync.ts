@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { TinyforgeApiError } from '../../api/src/index';
+import type { TinyforgeApiError } from '../../api/src/index';
+import { loadApi } from './lazy';
 import { describeApiError } from './apiErrors';
 import type { LiveData } from './liveData';
 
@@ -63,7 +64,7 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now in sync with {1}@{2} ({3} field(s) applied).', snapshot.workloadName, snapshot.branch, commit.slice(0, 7), result.applied.length));
     }
   } catch (error) {
-    const message = error instanceof TinyforgeApiError ? describeApiError(error, url) : String(error);
+    const message = error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, url) : String(error);
     const refresh = vscode.l10n.t('Refresh');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Sync of {0} failed: {1}', snapshot.workloadName, message), refresh);
     if (choice === refresh) await liveData.refresh(document);
@@ -85,6 +86,6 @@ export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): P
     await connection.api.updateGitOps(state.snapshot.workloadId, { enabled: true });
     await liveData.refresh(document);
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof TinyforgeApiError ? describeApiError(error, connection.url) : String(error));
+    void vscode.window.showErrorMessage(error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, connection.url) : String(error));
   }
 }

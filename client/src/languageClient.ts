@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { withoutRedHatDuplicates } from './diagnosticFilter';
+import { redHatYamlValidates } from './redHatYaml';
+import { serverEnvironment } from './serverLaunch';
+
+/** A running language client (the type the extension holds). */
+export type { LanguageClient };
+
+function documentSelector(): LanguageClientOptions['documentSelector'] {
+  const selector: NonNullable<LanguageClientOptions['documentSelector']> = [{ scheme: 'file', pattern: '**/.tinyforge.{yml,yaml}' }];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const glob of vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])) {
+      selector.push({ scheme: 'file', pattern: { baseUri: folder.uri.toString(), pattern: glob } });
+    }
+  }
+  return selector;
+}
+
+function fileGlobs(): string[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return [...new Set(folders.flatMap((folder) => vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])))];
+}
+
+/** Starts the language server over IPC for Tinyforge files, with our middleware. */
+export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const env = serverEnvironment(process.env);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    outputChannel: output,
+    initializationOptions: { files: fileGlobs() },
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        next(uri, redHatYamlValidates() ? withoutRedHatDuplicates(diagnostics) : diagnostics);
+      },
+      async provideDiagnostics(document, previousResultId, token, next) {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === 'full' && redHatYamlValidates()) {
+          return { ...report, items: withoutRedHatDuplicates(report.items) };
+        }
+        return report;
+      },
+    },
+  };
+  const languageClient = new LanguageClient('tinyforge', vscode.l10n.t('Tinyforge Language Server'), serverOptions, clientOptions);
+  await languageClient.start();
+  return languageClient;
+}
+
