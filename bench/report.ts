@@ -29,6 +29,14 @@ export interface BenchResults {
   bareNodeMs: Summary;
   /** A 1-byte stdio round trip to an echoing Node child: the transport floor under every LSP figure. */
   pipeEchoMs: Summary;
+  /** `tinyforge/snapshot` → updated diagnostics on our server, ms. */
+  snapshotMs: Summary;
+  /** The extension's own activation: loading dist/client.js plus activate(), ms, in fresh processes. */
+  activationMs: Summary;
+  /** activate() alone, ms. */
+  activateOnlyMs: Summary;
+  /** API requests sent while a user typed in a linked file in code-server. */
+  typing: { characters: number; requests: number };
   yamlVersion: string;
   serverBytes: number;
   durationS: number;
@@ -82,6 +90,9 @@ export function budgetsOf(results: BenchResults): Budget[] {
     { what: 'core in process, 60 KiB file, p50', limit: '≤ 3 ms', measured: `${num(coreLarge.p50 / 1000)} ms (p99 ${num(coreLarge.p99 / 1000)} ms; floor ${num(get(results.floorUs, 'large').p50 / 1000)} ms)`, pass: coreLarge.p50 <= 3000 },
     { what: 'spawn → initialize answered, p50', limit: '≤ 100 ms', measured: `${num(ours.startupMs.p50)} ms (max ${num(ours.startupMs.max)} ms)`, pass: ours.startupMs.p50 <= 100 },
     { what: 'our server RSS after the run', limit: '≤ 50 MiB', measured: `${num(ours.rssMiB)} MiB`, pass: ours.rssMiB <= 50 },
+    { what: 'extension activation (load dist/client.js + activate()), p50', limit: '≤ 50 ms', measured: `${num(results.activationMs.p50)} ms (p99 ${num(results.activationMs.p99)} ms; activate() alone ${num(results.activateOnlyMs.p50)} ms)`, pass: results.activationMs.p50 <= 50 },
+    { what: 'new snapshot → updated diagnostics, p99', limit: '≤ 20 ms', measured: `${num(results.snapshotMs.p99)} ms (p50 ${num(results.snapshotMs.p50)} ms)`, pass: results.snapshotMs.p99 <= 20 },
+    { what: `requests sent while typing ${results.typing.characters} characters in code-server`, limit: '0', measured: String(results.typing.requests), pass: results.typing.requests === 0 },
     { what: '`dist/server.js` size', limit: '≤ 600 KB', measured: `${num(serverKB)} KB`, pass: serverKB <= 600 },
   ];
 }
@@ -166,7 +177,10 @@ export function renderReport(results: BenchResults): string {
       'Before timing, yaml-language-server must report the unknown key `prot` in the invalid file, which proves it validates against our schema. ' +
       'The transport floor is a 1-byte echo through a Node child\'s stdin and stdout, interleaved like the rest. ' +
       'Percentiles are nearest-rank, so with yaml-language-server\'s 50 changes per document its p99 is its slowest change. Start-up is spawn → `initialize` answered, over fresh processes of each server in turn; ' +
-      'RSS is `VmRSS` from `/proc/<pid>/status`, read with the documents open and again after all the timing.',
+      'RSS is `VmRSS` from `/proc/<pid>/status`, read with the documents open and again after all the timing. ' +
+      'Snapshot → diagnostics sends `tinyforge/snapshot` to our server for an open file, alternating a snapshot with drift and one without, timed to the changed `publishDiagnostics`. ' +
+      'Activation loads the shipped `dist/client.js` in a fresh Node process with a stand-in `vscode` module (`bench/vscodeStandIn.cjs`) and times `require` plus `activate()`: the extension\'s own cost, not VS Code\'s. ' +
+      'Typing counts the dev server\'s request log while Playwright types into a linked, drifting `.tinyforge.yml` in code-server (a comment, then a value that removes one drift), up to the diagnostics of the last keystroke.',
     '',
   ].join('\n');
 }

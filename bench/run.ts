@@ -6,6 +6,9 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../test/support/lspClient';
 import { checkCoreVerdicts, timeFloor, timeLint } from './coreSubject';
+import { measureActivation } from './activation';
+import { timeSnapshots } from './snapshotSubject';
+import { countRequestsWhileTyping } from './typingRequests';
 import { benchDocuments, type BenchDocument } from './documents';
 import { describeMachine, startCpuMeter } from './machine';
 import { startPipeEcho } from './pipeFloor';
@@ -170,11 +173,17 @@ async function main(): Promise<void> {
     if (counted && (round + 1) % 10 === 0) console.error(`round ${round + 1}/${rounds}`);
   }
 
+  console.error('snapshot → diagnostics on our server');
+  const snapshotSamples = await timeSnapshots(ours.session, 300);
   const otherCpuShare = stopCpuMeter();
   // RSS is read while the servers still run; the run's duration includes closing them.
   const ourFigures = summarizeServer(ours, ourSamples, startup.ours, rssBefore.ours, documents);
   const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, rssBefore.yaml, documents);
   await Promise.all([ours.session.close(), yaml.session.close(), echo.close()]);
+  console.error('extension activation: 20 fresh processes');
+  const activation = measureActivation(20);
+  console.error('typing 200 characters in code-server, counting API requests');
+  const typing = await countRequestsWhileTyping(200);
   const results: BenchResults = {
     machine: describeMachine(otherCpuShare),
     documents: documents.map(({ name, label }) => ({ name, label })),
@@ -184,6 +193,10 @@ async function main(): Promise<void> {
     yaml: yamlFigures,
     bareNodeMs: summarize(startup.bareNode),
     pipeEchoMs: summarize(echoSamples),
+    snapshotMs: summarize(snapshotSamples),
+    activationMs: summarize(activation.map((sample) => sample.requireMs + sample.activateMs)),
+    activateOnlyMs: summarize(activation.map((sample) => sample.activateMs)),
+    typing,
     yamlVersion: yamlLanguageServerVersion(),
     serverBytes: statSync(join(repoRoot, 'dist/server.js')).size,
     durationS: (performance.now() - began) / 1000,

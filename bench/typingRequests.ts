@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, startCodeServer } from '../scripts/e2e/codeServer';
+import { startDevServer } from '../test/support/devServer';
+import { repoRoot } from '../test/support/lspClient';
+import { goTo, openFile } from '../test/support/workbench';
+
+/** What happened while a user typed in a linked file, in a real VS Code. */
+export interface TypingFigures {
+  characters: number;
+  /** API requests the dev server received between the first keystroke and the diagnostics of the last one. */
+  requests: number;
+}
+
+/** Types characters into a linked, drifting `.tinyforge.yml` in code-server and counts the API requests meanwhile. */
+export async function countRequestsWhileTyping(characters: number): Promise<TypingFigures> {
+  const install = spawnSync('bash', [join(repoRoot, 'scripts/e2e/install-code-server.sh')], { stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('code-server could not be installed');
+  const pack = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', 'tinyforge-gitops.vsix'], { cwd: repoRoot, stdio: 'ignore' });
+  if (pack.status !== 0) throw new Error('packaging failed');
+  const devServer = await startDevServer();
+  const codeServer = await startCodeServer({
+    vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
+    settings: { 'tinyforge.url': devServer.url, 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never' },
+    env: { TINYFORGE_TOKEN: devServer.adminToken },
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await openFile(page, '.tinyforge.yml');
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length >= 2`, undefined, { timeout: 60_000 });
+    const requestsBefore = devServer.log.filter((line) => line.startsWith('GET ') || line.startsWith('POST ') || line.startsWith('PUT ')).length;
+    // Type a comment after the last line, then a value change that removes a drift: both need diagnostics, neither a request.
+    await goTo(page, 9, 1);
+    const comment = `# ${'typing '.repeat(40)}`.slice(0, characters - 6);
+    await page.keyboard.type(comment, { delay: 15 });
+    await goTo(page, 4, 9);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('3000', { delay: 15 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Backspace');
+    // The typed value matches live: the last keystroke's diagnostics drop that drift squiggle.
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length === 1`, undefined, { timeout: 30_000 });
+    const requestsAfter = devServer.log.filter((line) => line.startsWith('GET ') || line.startsWith('POST ') || line.startsWith('PUT ')).length;
+    return { characters: comment.length + 6, requests: requestsAfter - requestsBefore };
+  } finally {
+    await browser.close();
+    await codeServer.stop();
+    await devServer.stop();
+  }
+}
