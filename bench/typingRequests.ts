@@ -17,7 +17,7 @@ export interface TypingFigures {
 export async function countRequestsWhileTyping(characters: number): Promise<TypingFigures> {
   const install = spawnSync('bash', [join(repoRoot, 'scripts/e2e/install-code-server.sh')], { stdio: 'inherit' });
   if (install.status !== 0) throw new Error('code-server could not be installed');
-  const pack = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', 'tinyforge-gitops.vsix'], { cwd: repoRoot, stdio: 'ignore' });
+  const pack = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'tinyforge-gitops.vsix'], { cwd: repoRoot, stdio: 'ignore' });
   if (pack.status !== 0) throw new Error('packaging failed');
   const devServer = await startDevServer();
   const codeServer = await startCodeServer({

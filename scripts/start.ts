@@ -39,7 +39,7 @@ async function stopAll(): Promise<void> {
 
 async function main(): Promise<void> {
   step('Building the extension (dist/) and packaging tinyforge-gitops.vsix', process.execPath, ['scripts/build.mjs', '--production']);
-  step('Packaging', process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', 'tinyforge-gitops.vsix']);
+  step('Packaging', process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'tinyforge-gitops.vsix']);
   step('Installing code-server and Node 24 into ~/.cache/tinyforge-gitops-e2e (first run only: a few minutes)', 'bash', ['scripts/e2e/install-code-server.sh']);
   console.log('\n> Starting the dev server with demo data');
   const dev = await startDevServer();
