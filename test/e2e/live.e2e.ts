@@ -84,6 +84,20 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     await snap(page, 'live-6-in-sync');
   });
 
+  test('Compare with Live opens a diff: the live config as a .tinyforge.yml against the file', async () => {
+    await runCommand(page, 'Tinyforge: Compare with Live');
+    const tab = page.locator('.tab.active', { hasText: /shop-api: live ↔ \.tinyforge\.yml/ });
+    await tab.waitFor({ timeout: 15_000 });
+    const original = page.locator('.monaco-diff-editor .editor.original .view-lines');
+    await original.waitFor({ timeout: 15_000 });
+    const left = (await original.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(left, /# Live config of shop-api \(wl_shop\)/);
+    assert.match(left, /port: 8080/);
+    assert.match(left, /deploy_strategy: blue_green/);
+    await snap(page, 'live-7-compare');
+    await page.keyboard.press('Control+W');
+  });
+
   test('the dev server stopped: the status says offline, the last state is marked stale, the editor keeps working', async () => {
     await devServer.stop();
     await runCommand(page, 'Tinyforge: Refresh');
@@ -93,6 +107,6 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     await goTo(page, 4, 3);
     await page.keyboard.type('x');
     await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length >= 1`, undefined, { timeout: 15_000 });
-    await snap(page, 'live-7-offline');
+    await snap(page, 'live-8-offline');
   });
 });
