@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, startCodeServer } from '../scripts/e2e/codeServer';
 import { startDevServer } from '../test/support/devServer';
 import { repoRoot } from '../test/support/lspClient';
-import { goTo, openFile } from '../test/support/workbench';
+import { goTo, openEditor, openFile } from '../test/support/workbench';
 
 /** What happened while a user typed in a linked file, in a real VS Code. */
 export interface TypingFigures {
@@ -20,16 +18,9 @@ export async function countRequestsWhileTyping(characters: number): Promise<Typi
   const pack = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'tinyforge-gitops.vsix'], { cwd: repoRoot, stdio: 'ignore' });
   if (pack.status !== 0) throw new Error('packaging failed');
   const devServer = await startDevServer();
-  const codeServer = await startCodeServer({
-    vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
-    settings: { 'tinyforge.url': devServer.url, 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never' },
-    env: { TINYFORGE_TOKEN: devServer.adminToken },
-  });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const editor = await openEditor({ query: `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const { page } = editor;
     await openFile(page, '.tinyforge.yml');
     await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length >= 2`, undefined, { timeout: 60_000 });
     const requestsBefore = devServer.log.filter((line) => line.startsWith('GET ') || line.startsWith('POST ') || line.startsWith('PUT ')).length;
@@ -47,8 +38,7 @@ export async function countRequestsWhileTyping(characters: number): Promise<Typi
     const requestsAfter = devServer.log.filter((line) => line.startsWith('GET ') || line.startsWith('POST ') || line.startsWith('PUT ')).length;
     return { characters: comment.length + 6, requests: requestsAfter - requestsBefore };
   } finally {
-    await browser.close();
-    await codeServer.stop();
+    await editor.close();
     await devServer.stop();
   }
 }

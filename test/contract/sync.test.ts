@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -85,7 +86,8 @@ describe('Sync on the dev server', () => {
       } else await new Promise((resolve) => setTimeout(resolve, plan.killAfterMs));
       server.process.kill('SIGKILL');
       await pending;
-      await new Promise((resolve) => server.process.once('exit', resolve).exitCode !== null && resolve(undefined));
+      // A process killed by a signal keeps exitCode null; signalCode says it is gone.
+      if (server.process.exitCode === null && server.process.signalCode === null) await once(server.process, 'exit');
       const shop = new DataStore(server.dataDir).getWorkload('wl_shop')!;
       const seen = { port: shop.source_config.port, deploy_strategy: shop.source_config.deploy_strategy };
       assert.ok(JSON.stringify(seen) === JSON.stringify(oldConfig) || JSON.stringify(seen) === JSON.stringify(newConfig), `a mix: ${JSON.stringify(seen)}`);

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createLineIndex, liveFindings, parseConfig, type LiveSnapshot } from '../../core/src/index';
+import { shopApiSnapshot } from '../support/snapshots';
 
-const snapshot: LiveSnapshot = {
-  workloadId: 'wl_7f3a',
-  workloadName: 'shop-api',
-  sourceKind: 'dockerfile',
-  managedFields: ['deploy.port', 'deploy.healthcheck', 'deploy.deploy_strategy'],
-  liveConfig: { port: 3000, healthcheck: '/health', deploy_strategy: '' },
-  branch: 'main',
-  status: 'ok',
-  branchHead: { raw: 'version: 1\ndeploy:\n  port: 8080\n  healthcheck: /health\n', commitSha: '4b2d0c1' },
-  role: 'admin',
-  fetchedAt: '2026-11-23T10:00:00Z',
-};
+const snapshot = shopApiSnapshot();
 
 function located(text: string, snap: LiveSnapshot) {
   const index = createLineIndex(text);
@@ -25,7 +15,7 @@ describe('live findings from a snapshot', () => {
 
   test('drift on the value with the three sides; not-managed on the key, faded', () => {
     assert.deepEqual(located(text, snapshot), [
-      { code: 'drift', at: '2:8', severity: 'information', unnecessary: false, data: { field: 'deploy.port', editorValue: '9090', branchValue: '8080', liveValue: '3000', workloadId: 'wl_7f3a', commitSha: '4b2d0c1' } },
+      { code: 'drift', at: '2:8', severity: 'information', unnecessary: false, data: { field: 'deploy.port', editorValue: '9090', branchValue: '8080', liveValue: '3000', workloadId: 'wl_7f3a', commitSha: '4b2d0c1e' } },
       { code: 'not-managed', at: '5:4', severity: 'warning', unnecessary: true, data: undefined },
     ]);
   });

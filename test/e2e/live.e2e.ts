@@ -1,33 +1,23 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createApiClient } from '../../api/src/index';
-import { chromiumArgs, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer';
 import { startDevServer, type DevServer } from '../support/devServer';
-import { repoRoot } from '../support/lspClient';
-import { afterTexts, goTo, hoverText, openFile, runCommand, snap, waitForStatus } from '../support/workbench';
+import { afterTexts, goTo, hoverText, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
 
 describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly', () => {
   let devServer: DevServer;
-  let codeServer: CodeServer;
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
 
   before(async () => {
     devServer = await startDevServer();
-    codeServer = await startCodeServer({
-      vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
-      settings: { 'tinyforge.url': devServer.url, 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never' },
-    });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    editor = await openEditor({ query: `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`, settings: { 'tinyforge.url': devServer.url } });
+    page = editor.page;
   });
   after(async () => {
-    await browser?.close();
-    await codeServer?.stop();
+    await editor?.close();
     await devServer?.stop();
   });
 

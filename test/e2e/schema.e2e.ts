@@ -3,30 +3,22 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer';
+import type { Page } from 'playwright-core';
 import { repoRoot } from '../support/lspClient';
 import { waitUntil } from '../support/wait';
-import { editorText, goTo, openFile, snap, waitForSquiggles } from '../support/workbench';
+import { editorText, goTo, openEditor, openFile, snap, waitForSquiggles, type EditorSession } from '../support/workbench';
 
 describe('in a real VS Code (code-server): the schema features', () => {
-  let codeServer: CodeServer;
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
   const workspace = mkdtempSync(join(tmpdir(), 'tinyforge-e2e-ws-'));
 
   before(async () => {
     cpSync(join(repoRoot, 'examples/broken'), workspace, { recursive: true });
-    codeServer = await startCodeServer({ vsix: join(repoRoot, 'tinyforge-gitops.vsix'), settings: { 'git.enabled': false, 'chat.disableAIFeatures': true } });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    editor = await openEditor({ query: `folder=${encodeURIComponent(workspace)}`, settings: { 'git.enabled': false } });
+    page = editor.page;
   });
-  after(async () => {
-    await browser?.close();
-    await codeServer?.stop();
-  });
+  after(() => editor?.close());
 
   test('opening a broken .tinyforge.yml shows its six problems as squiggles', async () => {
     await openFile(page, '.tinyforge.yml');

@@ -3,27 +3,17 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer';
+import type { Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { repoRoot } from '../support/lspClient';
 import { waitUntil } from '../support/wait';
-import { goTo, openFile, runCommand, snap, waitForStatus } from '../support/workbench';
+import { goTo, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
 
-/** Opens a browser page on a code-server workspace and waits for the workbench. */
-async function openWorkbench(browser: Browser, codeServer: CodeServer, query: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  await page.goto(`${codeServer.url}/?${query}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  return page;
-}
-
-const settings = (url: string) => ({ 'tinyforge.url': url, 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never', 'tinyforge.refreshInterval': 600 });
+const settings = (url: string) => ({ 'tinyforge.url': url, 'tinyforge.refreshInterval': 600 });
 
 describe('in a real VS Code: every state of the status item', () => {
   let devServer: DevServer;
-  let codeServer: CodeServer;
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
   const workspace = mkdtempSync(join(tmpdir(), 'tinyforge-e2e-states-'));
 
@@ -39,13 +29,11 @@ describe('in a real VS Code: every state of the status item', () => {
     cpSync(join(repoRoot, 'examples/valid'), join(workspace, 'unlinked'), { recursive: true });
     const folders = [join(repos, 'legacy-api'), join(repos, 'landing'), join(repos, 'billing'), join(workspace, 'docs-site'), join(workspace, 'unlinked')];
     writeFileSync(join(workspace, 'states.code-workspace'), JSON.stringify({ folders: folders.map((path) => ({ path })) }));
-    codeServer = await startCodeServer({ vsix: join(repoRoot, 'tinyforge-gitops.vsix'), settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.adminToken } });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    page = await openWorkbench(browser, codeServer, `workspace=${encodeURIComponent(join(workspace, 'states.code-workspace'))}`);
+    editor = await openEditor({ query: `workspace=${encodeURIComponent(join(workspace, 'states.code-workspace'))}`, settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    page = editor.page;
   });
   after(async () => {
-    await browser?.close();
-    await codeServer?.stop();
+    await editor?.close();
     await devServer?.stop();
   });
 
@@ -77,19 +65,16 @@ describe('in a real VS Code: every state of the status item', () => {
 
 describe('in a real VS Code: a viewer', () => {
   let devServer: DevServer;
-  let codeServer: CodeServer;
-  let browser: Browser;
+  let editor: EditorSession;
   let page: Page;
 
   before(async () => {
     devServer = await startDevServer();
-    codeServer = await startCodeServer({ vsix: join(repoRoot, 'tinyforge-gitops.vsix'), settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.viewerToken } });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    page = await openWorkbench(browser, codeServer, `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`);
+    editor = await openEditor({ query: `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`, settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.viewerToken } });
+    page = editor.page;
   });
   after(async () => {
-    await browser?.close();
-    await codeServer?.stop();
+    await editor?.close();
     await devServer?.stop();
   });
 

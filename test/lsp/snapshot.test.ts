@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { LiveSnapshot } from '../../core/src/index';
+import { shopApiSnapshot } from '../support/snapshots';
 import { changeDocument, openDocument, startLspSession, type LspSession } from '../support/lspClient';
 
-const snapshot: LiveSnapshot = {
-  workloadId: 'wl_7f3a',
-  workloadName: 'shop-api',
-  sourceKind: 'dockerfile',
-  managedFields: ['deploy.port', 'deploy.healthcheck', 'deploy.deploy_strategy'],
-  liveConfig: { port: 3000, healthcheck: '/health', deploy_strategy: '' },
-  branch: 'main',
-  status: 'ok',
-  branchHead: { raw: 'version: 1\ndeploy:\n  port: 8080\n', commitSha: '4b2d0c1e' },
-  role: 'admin',
-  fetchedAt: '2026-11-23T10:00:00Z',
-};
+const snapshot = shopApiSnapshot();
 
 function summary(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} sev${d.severity}${d.tags?.length ? ` tags${d.tags.join(',')}` : ''}`);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer';
 import { repoRoot } from './lspClient';
 
 /** Where e2e screenshots go (kept with the test output, out of git). */
@@ -82,4 +83,34 @@ export async function hoverText(page: Page, word: string): Promise<string> {
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
   await hover.waitFor({ timeout: 15_000 });
   return hover.innerText();
+}
+
+/** A real VS Code (code-server) with our .vsix installed, and a Chromium page on it. */
+export interface EditorSession {
+  codeServer: CodeServer;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Starts code-server with the packaged extension and opens a page on `?${query}` (a folder or a workspace). */
+export async function openEditor(options: { query: string; settings?: Record<string, unknown>; env?: Record<string, string> }): Promise<EditorSession> {
+  const codeServer = await startCodeServer({
+    vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
+    settings: { 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never', ...options.settings },
+    env: options.env,
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  await page.goto(`${codeServer.url}/?${options.query}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return {
+    codeServer,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await codeServer.stop();
+    },
+  };
 }
