@@ -65,7 +65,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     { dispose: () => void client?.stop() },
   );
-  scheduler = new RefreshScheduler(() => refreshOpenDocuments(liveData));
+  scheduler = new RefreshScheduler(
+    () => refreshOpenDocuments(liveData),
+    () => vscode.workspace.getConfiguration('tinyforge').get<number>('refreshInterval', 60),
+  );
   const codeLenses = new StateCodeLensProvider(liveData);
   const liveConfigs = new LiveConfigProvider(liveData);
   context.subscriptions.push(

@@ -1,15 +1,19 @@
-import * as vscode from 'vscode';
+import type { Disposable } from 'vscode';
 
 /** When to fetch again: every `tinyforge.refreshInterval` seconds, backing off after failures and as a 429 asks. */
-export class RefreshScheduler implements vscode.Disposable {
+export class RefreshScheduler implements Disposable {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
 
-  constructor(private readonly refreshAll: () => Promise<{ failed: boolean; retryAfterSeconds?: number; anyLinked: boolean }>) {}
+  constructor(
+    private readonly refreshAll: () => Promise<{ failed: boolean; retryAfterSeconds?: number; anyLinked: boolean }>,
+    /** `tinyforge.refreshInterval`, read at each scheduling so a change applies at once. */
+    private readonly intervalSeconds: () => number,
+  ) {}
 
   /** The configured interval in ms (at least 10 s, so a typo cannot hammer the server). */
   private intervalMs(): number {
-    return Math.max(10, vscode.workspace.getConfiguration('tinyforge').get<number>('refreshInterval', 60)) * 1000;
+    return Math.max(10, this.intervalSeconds()) * 1000;
   }
 
   /** Arms the next periodic refresh after a fetch: doubles the wait per consecutive failure, up to 10 minutes. */
