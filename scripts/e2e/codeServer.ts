@@ -28,24 +28,25 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-function codeServerArgs(userDataDir: string, extensionsDir: string): string[] {
-  return [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
+function codeServerArgs(userDataDir: string, extensionsDir: string, workspaceTrust = false): string[] {
+  const args = [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check'];
+  return workspaceTrust ? args : [...args, '--disable-workspace-trust'];
 }
 
 /** Starts code-server with a fresh profile, the given .vsix installed and the given user settings. */
-export async function startCodeServer(options: { vsix: string; settings?: Record<string, unknown>; env?: Record<string, string>; port?: number }): Promise<CodeServer> {
+export async function startCodeServer(options: { vsix: string; settings?: Record<string, unknown>; env?: Record<string, string>; port?: number; workspaceTrust?: boolean }): Promise<CodeServer> {
   if (!existsSync(codeServerEntry)) throw new Error(`code-server is not installed in ${e2eCache}: run scripts/e2e/install-code-server.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tinyforge-cs-'));
   const extensionsDir = join(userDataDir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User/settings.json'),
-    JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'update.mode': 'none', ...options.settings }, null, 2),
+    JSON.stringify({ 'security.workspace.trust.enabled': !!options.workspaceTrust, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'update.mode': 'none', ...options.settings }, null, 2),
   );
   const install = spawnSync(node24, [...codeServerArgs(userDataDir, extensionsDir), '--install-extension', options.vsix], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stderr || install.stdout}`);
   const port = options.port ?? (await freePort());
-  const child = spawn(node24, [...codeServerArgs(userDataDir, extensionsDir), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`], {
+  const child = spawn(node24, [...codeServerArgs(userDataDir, extensionsDir, options.workspaceTrust), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined, PORT: undefined, TINYFORGE_TOKEN: undefined, ...options.env },
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -92,5 +92,38 @@ describe('in a real VS Code: a viewer', () => {
     await page.getByText(/Sync needs an admin: you are signed in to .* as a viewer/).first().waitFor({ timeout: 15_000 });
     await snap(page, 'viewer-2-sync-needs-admin');
     assert.ok(!devServer.log.some((line) => line.startsWith('POST ')), 'no sync request was sent');
+  });
+});
+
+describe('in a real VS Code: an untrusted workspace', () => {
+  let devServer: DevServer;
+  let editor: EditorSession;
+  let page: Page;
+
+  before(async () => {
+    devServer = await startDevServer();
+    // The repository's own settings point at a server of its choosing; the user's token is in the environment.
+    const folder = join(devServer.dataDir, 'repos/acme/shop-api');
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, '.vscode/settings.json'), JSON.stringify({ 'tinyforge.url': devServer.url }));
+    editor = await openEditor({ query: `folder=${encodeURIComponent(folder)}`, workspaceTrust: true, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    page = editor.page;
+  });
+  after(async () => {
+    await editor?.close();
+    await devServer?.stop();
+  });
+
+  test('Restricted Mode: schema features work, the status says so, and no request (no token) reaches the workspace\'s server', async () => {
+    // code-server opens an untrusted folder straight into Restricted Mode, with its banner.
+    await page.getByText('Restricted Mode is intended for safe code browsing').first().waitFor({ timeout: 30_000 });
+    await snap(page, 'trust-1-restricted-banner');
+    await openFile(page, '.tinyforge.yml');
+    assert.match(await waitForStatus(page, /Restricted Mode/), /Restricted Mode/);
+    await goTo(page, 4, 3);
+    await page.keyboard.type('x');
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length >= 1`, undefined, { timeout: 30_000 });
+    await snap(page, 'trust-2-restricted');
+    assert.deepEqual(devServer.log.filter((line) => /^(GET|POST|PUT) /.test(line)), []);
   });
 });

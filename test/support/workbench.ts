@@ -94,11 +94,12 @@ export interface EditorSession {
 }
 
 /** Starts code-server with the packaged extension and opens a page on `?${query}` (a folder or a workspace). */
-export async function openEditor(options: { query: string; settings?: Record<string, unknown>; env?: Record<string, string> }): Promise<EditorSession> {
+export async function openEditor(options: { query: string; settings?: Record<string, unknown>; env?: Record<string, string>; workspaceTrust?: boolean }): Promise<EditorSession> {
   const codeServer = await startCodeServer({
     vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
     settings: { 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never', ...options.settings },
     env: options.env,
+    workspaceTrust: options.workspaceTrust,
   });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
