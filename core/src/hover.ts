@@ -1,5 +1,6 @@
 import type { Span } from './findings';
-import { fieldSides, type LiveSnapshot } from './live';
+import { branchHeadFields, fieldSides, type LiveSnapshot } from './live';
+import type { DeclaredField } from './drift';
 import { managedFieldsOf } from './fields';
 import { formatMessage, type Locale } from './messages';
 import { sourceConfigKeys } from './fields';
@@ -33,11 +34,11 @@ function shortTime(iso: string): string {
 }
 
 /** The live part of a hover: the three sides of a managed field, the status and the last sync; or why Sync ignores it. */
-export function describeLive(parsed: ParsedConfig, field: string, snapshot: LiveSnapshot, locale: Locale): string | undefined {
+export function describeLive(parsed: ParsedConfig, field: string, snapshot: LiveSnapshot, locale: Locale, branchDeclared?: Map<string, DeclaredField>): string | undefined {
   if (!(field in sourceConfigKeys) || snapshot.status === 'disabled') return undefined;
   const header = formatMessage(locale, 'hoverWorkload', snapshot.workloadName, snapshot.sourceKind, snapshot.status);
   if (!managedFieldsOf(snapshot).includes(field)) return `${header}\n\n${formatMessage(locale, 'hoverNotManaged', snapshot.sourceKind)}`;
-  const sides = fieldSides(parsed, snapshot).find((entry) => entry.field === field);
+  const sides = fieldSides(parsed, snapshot, branchDeclared ?? branchHeadFields(snapshot)).find((entry) => entry.field === field);
   if (!sides) return undefined;
   const cell = (value: string | undefined, missing: 'hoverNotDeclared' | 'hoverNotSet'): string => (value === undefined || value === '' ? `*${formatMessage(locale, missing)}*` : `\`${value}\``);
   const branchLabel = snapshot.branchHead
@@ -61,7 +62,7 @@ export function describeLive(parsed: ParsedConfig, field: string, snapshot: Live
 }
 
 /** The schema's docs for the key or value under the cursor (plus the live sides when a snapshot is held), or undefined. */
-export function hoverAt(parsed: ParsedConfig, offset: number, live?: { snapshot: LiveSnapshot; locale: Locale }): HoverInfo | undefined {
+export function hoverAt(parsed: ParsedConfig, offset: number, live?: { snapshot: LiveSnapshot; locale: Locale; branchDeclared?: Map<string, DeclaredField> }): HoverInfo | undefined {
   const target = nodeAt(parsed, offset);
   if (!target) return undefined;
   const field = fieldAt(target.path);
@@ -72,7 +73,7 @@ export function hoverAt(parsed: ParsedConfig, offset: number, live?: { snapshot:
     const meaning = index >= 0 ? field.markdownEnumDescriptions?.[index] : undefined;
     if (meaning) markdown = `${code(target.value)}: ${meaning}\n\n---\n\n${markdown}`;
   }
-  const liveSection = live && describeLive(parsed, field.path, live.snapshot, live.locale);
+  const liveSection = live && describeLive(parsed, field.path, live.snapshot, live.locale, live.branchDeclared);
   if (liveSection) markdown = `${liveSection}\n\n---\n\n${markdown}`;
   return { markdown, span: target.span };
 }

@@ -15,5 +15,5 @@ export { lintText, type LintResult } from './lint';
 export { computeDrift, declaredFields, renderValue, type DriftEntry, type DeclaredField } from './drift';
 export { managedFieldsFor, managedFieldsBySource, managedFieldsOf, sourceConfigKeys } from './fields';
 export { renderLiveConfig } from './renderLive';
-export { liveFindings, fieldSides, type LiveSnapshot, type DriftData, type GitOpsStatus, type FieldSides } from './live';
+export { liveFindings, fieldSides, branchHeadFields, type LiveSnapshot, type DriftData, type GitOpsStatus, type FieldSides } from './live';
 export { parseRemote, matchWorkloads, type RemoteIdentity, type WorkloadCoordinates } from './remotes';

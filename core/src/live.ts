@@ -1,4 +1,4 @@
-import { declaredFields, computeDrift, renderValue, type DriftEntry } from './drift';
+import { declaredFields, computeDrift, renderValue, type DeclaredField, type DriftEntry } from './drift';
 import { managedFieldsOf, sourceConfigKeys } from './fields';
 import type { Finding } from './findings';
 import { severityOf } from './findings';
@@ -43,11 +43,16 @@ export interface DriftData {
   commitSha?: string;
 }
 
+/** The fields the snapshot's branch-head file declares: parse once per snapshot, not once per keystroke. */
+export function branchHeadFields(snapshot: LiveSnapshot): Map<string, DeclaredField> | undefined {
+  return snapshot.branchHead ? declaredFields(parseConfig(snapshot.branchHead.raw)) : undefined;
+}
+
 /**
  * Live findings for the editor's text: `not-managed` on each declared field the source does not manage, and
  * `drift` on each managed declared value that differs from live. Nothing for a workload with GitOps disabled.
  */
-export function liveFindings(parsed: ParsedConfig, snapshot: LiveSnapshot, locale: Locale = 'en'): Finding[] {
+export function liveFindings(parsed: ParsedConfig, snapshot: LiveSnapshot, locale: Locale = 'en', branchDeclared = branchHeadFields(snapshot)): Finding[] {
   if (snapshot.status === 'disabled') return [];
   const managed = managedFieldsOf(snapshot);
   const declared = declaredFields(parsed);
@@ -63,7 +68,6 @@ export function liveFindings(parsed: ParsedConfig, snapshot: LiveSnapshot, local
       unnecessary: true,
     });
   }
-  const branchDeclared = snapshot.branchHead ? declaredFields(parseConfig(snapshot.branchHead.raw)) : undefined;
   for (const drift of computeDrift(declared, snapshot.liveConfig, managed)) {
     const entry = declared.get(drift.field)!;
     const branchValue = branchDeclared?.get(drift.field);
@@ -102,9 +106,8 @@ export interface FieldSides {
 }
 
 /** Every managed field's editor, branch-head and live values (for display; drift itself is `liveFindings`). */
-export function fieldSides(parsed: ParsedConfig, snapshot: LiveSnapshot): FieldSides[] {
+export function fieldSides(parsed: ParsedConfig, snapshot: LiveSnapshot, branch = branchHeadFields(snapshot)): FieldSides[] {
   const declared = declaredFields(parsed);
-  const branch = snapshot.branchHead ? declaredFields(parseConfig(snapshot.branchHead.raw)) : undefined;
   return managedFieldsOf(snapshot).map((field) => {
     const key = sourceConfigKeys[field];
     const liveRaw = key ? snapshot.liveConfig[key] : undefined;

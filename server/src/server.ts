@@ -50,6 +50,7 @@ export function startServer(connection: Connection): void {
   state.documents.onDidClose((event) => {
     state.analyses.delete(event.document.uri);
     state.snapshots.delete(event.document.uri);
+    state.branchFields.delete(event.document.uri);
   });
   registerCompletion(state);
   registerHover(state);

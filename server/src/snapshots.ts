@@ -1,4 +1,5 @@
 import type { LiveSnapshot } from '../../core/src/index';
+import { core } from './core';
 import { refreshDiagnostics } from './diagnostics';
 import { snapshotMethod, type SnapshotParams } from './protocol';
 import { runSafe } from './runSafe';
@@ -23,9 +24,12 @@ function isSnapshot(value: unknown): value is LiveSnapshot {
 export function registerSnapshots(state: ServerState): void {
   state.connection.onNotification(snapshotMethod, (params: SnapshotParams) =>
     runSafe(state, 'snapshot', undefined, undefined, () => {
+      state.branchFields.delete(params.uri);
       if (params.snapshot === null) state.snapshots.delete(params.uri);
-      else if (isSnapshot(params.snapshot)) state.snapshots.set(params.uri, params.snapshot);
-      else {
+      else if (isSnapshot(params.snapshot)) {
+        state.snapshots.set(params.uri, params.snapshot);
+        state.branchFields.set(params.uri, core().branchHeadFields(params.snapshot));
+      } else {
         state.connection.console.warn(`ignored a malformed snapshot for ${params.uri}`);
         state.snapshots.delete(params.uri);
       }

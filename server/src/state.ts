@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LineIndex, LintResult, LiveSnapshot, Locale } from '../../core/src/index';
+import type { DeclaredField, LineIndex, LintResult, LiveSnapshot, Locale } from '../../core/src/index';
 import { core } from './core';
 
 /** A document's analysis, cached by URI and version. */
@@ -23,6 +23,8 @@ export interface ServerState {
   analyses: Map<string, Analysis>;
   /** The latest live snapshot per document URI, as the client sent it. */
   snapshots: Map<string, LiveSnapshot>;
+  /** The fields each snapshot's branch-head file declares, parsed once when the snapshot arrives. */
+  branchFields: Map<string, Map<string, DeclaredField> | undefined>;
 }
 
 /** Creates the server's state object. */
@@ -36,6 +38,7 @@ export function createServerState(connection: Connection): ServerState {
     pullDiagnostics: false,
     analyses: new Map(),
     snapshots: new Map(),
+    branchFields: new Map(),
   };
 }
 
