@@ -39,8 +39,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
   for (const path of files) {
     try {
       const text = readFileSync(path, 'utf8');
-      const { parsed, findings } = lintText(text, locale);
-      reports.push({ path, text, findings: snapshot ? [...findings, ...liveFindings(parsed, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
+      const lint = lintText(text, locale);
+      const { findings } = lint;
+      reports.push({ path, text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
     } catch (error) {
       unreadable.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }

@@ -1,5 +1,5 @@
 import { buildConfigTree } from './configTree';
-import type { Span } from './findings';
+import type { Finding, Span } from './findings';
 import type { ParsedConfig } from './parse';
 import { leafFields } from './schemaModel';
 import { validateConfig } from './validate';
@@ -21,13 +21,13 @@ export interface DeclaredField {
 }
 
 /**
- * The leaves a file declares with a value that passes validation, by dotted field path. A file that does not
+ * The leaves a file declares with a value that passes validation, by dotted field path (pass the file's findings
+ * when you have them, to skip validating again). A file that does not
  * parse, or a leaf with an error, declares nothing: drift from a value Tinyforge would reject would be a guess.
  */
-export function declaredFields(parsed: ParsedConfig): Map<string, DeclaredField> {
+export function declaredFields(parsed: ParsedConfig, findings: readonly Finding[] = validateConfig(parsed)): Map<string, DeclaredField> {
   const declared = new Map<string, DeclaredField>();
   if (!parsed.document || parsed.tooLarge || parsed.syntaxProblem) return declared;
-  const findings = validateConfig(parsed);
   if (findings.some((finding) => finding.code === 'yaml-syntax' || (finding.code === 'invalid-type' && finding.path === ''))) return declared;
   const faulty = new Set(findings.map((finding) => finding.path));
   const tree = buildConfigTree(parsed.document);

@@ -3,6 +3,7 @@ import { managedFieldsOf, sourceConfigKeys } from './fields';
 import type { Finding } from './findings';
 import { severityOf } from './findings';
 import { formatMessage, type Locale } from './messages';
+import type { LintResult } from './lint';
 import { parseConfig, type ParsedConfig } from './parse';
 
 /** What Tinyforge said about the file's state on the branch (`GitOpsState.status`). */
@@ -52,10 +53,10 @@ export function branchHeadFields(snapshot: LiveSnapshot): Map<string, DeclaredFi
  * Live findings for the editor's text: `not-managed` on each declared field the source does not manage, and
  * `drift` on each managed declared value that differs from live. Nothing for a workload with GitOps disabled.
  */
-export function liveFindings(parsed: ParsedConfig, snapshot: LiveSnapshot, locale: Locale = 'en', branchDeclared = branchHeadFields(snapshot)): Finding[] {
+export function liveFindings(lint: LintResult, snapshot: LiveSnapshot, locale: Locale = 'en', branchDeclared = branchHeadFields(snapshot)): Finding[] {
   if (snapshot.status === 'disabled') return [];
   const managed = managedFieldsOf(snapshot);
-  const declared = declaredFields(parsed);
+  const declared = declaredFields(lint.parsed, lint.findings);
   const findings: Finding[] = [];
   for (const entry of declared.values()) {
     if (managed.includes(entry.field)) continue;

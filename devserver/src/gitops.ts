@@ -1,5 +1,5 @@
 import type { GitOpsState } from '../../api/src/index';
-import { computeDrift, createLineIndex, declaredFields, lintText, managedFieldsFor, sourceConfigKeys, type DriftEntry } from '../../core/src/index';
+import { computeDrift, createLineIndex, declaredFields, lintText, managedFieldsFor, sourceConfigKeys, type DriftEntry, type Finding } from '../../core/src/index';
 import { readBranchFile } from './git';
 import type { DataStore, StoredWorkload } from './store';
 
@@ -10,9 +10,8 @@ export interface FetchedFile {
   declared?: Map<string, { value: unknown }>;
 }
 
-/** The first problem of an invalid file as one line: `line:col message`. */
-function firstProblem(raw: string): string | undefined {
-  const { findings } = lintText(raw);
+/** The first error among a file's findings as one line: `line:col message`. */
+function firstProblem(raw: string, findings: readonly Finding[]): string | undefined {
   const error = findings.find((finding) => finding.severity === 'error');
   if (!error) return undefined;
   const position = createLineIndex(raw).positionAt(error.span.start);
@@ -47,9 +46,10 @@ export async function fetchGitOps(store: DataStore, workload: StoredWorkload): P
   if (file.status === 'too_large') {
     return { state: { ...base, status: 'invalid', commit_sha: file.commitSha, message: `the file is ${file.bytes} bytes; the limit is 65536` } };
   }
-  const problem = firstProblem(file.raw);
+  const lint = lintText(file.raw);
+  const problem = firstProblem(file.raw, lint.findings);
   if (problem) return { state: { ...base, status: 'invalid', commit_sha: file.commitSha, raw: file.raw, message: problem } };
-  const declared = declaredFields(lintText(file.raw).parsed);
+  const declared = declaredFields(lint.parsed, lint.findings);
   const drift: DriftEntry[] = computeDrift(declared, workload.source_config, managed);
   return { state: { ...base, status: 'ok', commit_sha: file.commitSha, raw: file.raw, drift }, declared };
 }

@@ -30,7 +30,7 @@ export function findingsFor(state: ServerState, uri: string): Finding[] {
   const analysis = analysisOf(state, uri);
   if (!analysis) return [];
   const snapshot = state.snapshots.get(uri);
-  return snapshot ? [...analysis.findings, ...core().liveFindings(analysis.parsed, snapshot, state.locale, state.branchFields.get(uri))] : analysis.findings;
+  return snapshot ? [...analysis.findings, ...core().liveFindings(analysis, snapshot, state.locale, state.branchFields.get(uri))] : analysis.findings;
 }
 
 function diagnosticsFor(state: ServerState, uri: string): Diagnostic[] {

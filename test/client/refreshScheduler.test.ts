@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, mock, test } from 'node:test';
+import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import { RefreshScheduler } from '../../client/src/refreshScheduler';
 
 type Outcome = { failed: boolean; retryAfterSeconds?: number; anyLinked: boolean };
@@ -22,65 +22,48 @@ function harness(outcomes: Outcome[], intervalSeconds = 60) {
 }
 
 describe('refresh scheduling', () => {
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  afterEach(() => mock.timers.reset());
+
   test('every interval while a linked file is open; stops when none is', async () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      const { scheduler, times, advance } = harness([{ failed: false, anyLinked: true }, { failed: false, anyLinked: false }]);
-      scheduler.ensureRunning();
-      await advance(60_000);
-      await advance(60_000);
-      await advance(600_000);
-      assert.deepEqual(times, [60_000, 120_000]);
-      scheduler.dispose();
-    } finally {
-      mock.timers.reset();
-    }
+    const { scheduler, times, advance } = harness([{ failed: false, anyLinked: true }, { failed: false, anyLinked: false }]);
+    scheduler.ensureRunning();
+    await advance(60_000);
+    await advance(60_000);
+    await advance(600_000);
+    assert.deepEqual(times, [60_000, 120_000]);
+    scheduler.dispose();
   });
 
   test('doubles the wait after each failure (up to 10 minutes), and resets after a success', async () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      const failure = { failed: true, anyLinked: true };
-      const { scheduler, times, advance } = harness([failure, failure, failure, failure, { failed: false, anyLinked: true }, { failed: false, anyLinked: false }]);
-      scheduler.ensureRunning();
-      for (let i = 0; i < 80; i++) await advance(30_000);
-      const gaps = times.map((time, i) => time - (i ? times[i - 1] : 0));
-      assert.deepEqual(gaps, [60_000, 120_000, 240_000, 480_000, 600_000, 60_000]);
-      assert.equal(scheduler.backingOff, false);
-      scheduler.dispose();
-    } finally {
-      mock.timers.reset();
-    }
+    const failure = { failed: true, anyLinked: true };
+    const { scheduler, times, advance } = harness([failure, failure, failure, failure, { failed: false, anyLinked: true }, { failed: false, anyLinked: false }]);
+    scheduler.ensureRunning();
+    for (let i = 0; i < 80; i++) await advance(30_000);
+    const gaps = times.map((time, i) => time - (i ? times[i - 1] : 0));
+    assert.deepEqual(gaps, [60_000, 120_000, 240_000, 480_000, 600_000, 60_000]);
+    assert.equal(scheduler.backingOff, false);
+    scheduler.dispose();
   });
 
   test('honours a 429 Retry-After longer than the interval', async () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      const { scheduler, times, advance } = harness([{ failed: false, anyLinked: false }]);
-      scheduler.schedule({ failed: true, retryAfterSeconds: 300, anyLinked: true });
-      assert.equal(scheduler.backingOff, true);
-      await advance(299_000);
-      assert.deepEqual(times, []);
-      await advance(1_000);
-      assert.deepEqual(times, [300_000]);
-      scheduler.dispose();
-    } finally {
-      mock.timers.reset();
-    }
+    const { scheduler, times, advance } = harness([{ failed: false, anyLinked: false }]);
+    scheduler.schedule({ failed: true, retryAfterSeconds: 300, anyLinked: true });
+    assert.equal(scheduler.backingOff, true);
+    await advance(299_000);
+    assert.deepEqual(times, []);
+    await advance(1_000);
+    assert.deepEqual(times, [300_000]);
+    scheduler.dispose();
   });
 
   test('an interval below 10 s is raised to 10 s', async () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
-      const { scheduler, times, advance } = harness([{ failed: false, anyLinked: false }], 1);
-      scheduler.ensureRunning();
-      await advance(9_000);
-      assert.deepEqual(times, []);
-      await advance(1_000);
-      assert.deepEqual(times, [10_000]);
-      scheduler.dispose();
-    } finally {
-      mock.timers.reset();
-    }
+    const { scheduler, times, advance } = harness([{ failed: false, anyLinked: false }], 1);
+    scheduler.ensureRunning();
+    await advance(9_000);
+    assert.deepEqual(times, []);
+    await advance(1_000);
+    assert.deepEqual(times, [10_000]);
+    scheduler.dispose();
   });
 });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createLineIndex, liveFindings, parseConfig, type LiveSnapshot } from '../../core/src/index';
+import { createLineIndex, lintText, liveFindings, type LiveSnapshot } from '../../core/src/index';
 import { shopApiSnapshot } from '../support/snapshots';
 
 const snapshot = shopApiSnapshot();
 
 function located(text: string, snap: LiveSnapshot) {
   const index = createLineIndex(text);
-  return liveFindings(parseConfig(text), snap).map((f) => ({ code: f.code, at: `${index.positionAt(f.span.start).line}:${index.positionAt(f.span.start).character}`, severity: f.severity, unnecessary: !!f.unnecessary, data: f.data?.drift }));
+  return liveFindings(lintText(text), snap).map((f) => ({ code: f.code, at: `${index.positionAt(f.span.start).line}:${index.positionAt(f.span.start).character}`, severity: f.severity, unnecessary: !!f.unnecessary, data: f.data?.drift }));
 }
 
 describe('live findings from a snapshot', () => {
