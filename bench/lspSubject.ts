@@ -99,6 +99,7 @@ export async function prepareSubject(spec: ServerSpec, documents: readonly Bench
   let settingsPulls = 0;
   const session = await startLspSession({
     args: spec.args,
+    env: serverEnvironment(process.env),
     configuration:
       spec.configuration &&
       ((section) => {

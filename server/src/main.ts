@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { preferSmallHeap } from './memory';
 import { startServer } from './server';
 
 // The transport (--stdio, --node-ipc, --socket) comes from the command line.
@@ -10,3 +11,4 @@ console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 startServer(connection);
 connection.listen();
+preferSmallHeap();
