@@ -29,6 +29,9 @@ export interface BenchResults {
   bareNodeMs: Summary;
   /** A 1-byte stdio round trip to an echoing Node child: the transport floor under every LSP figure. */
   pipeEchoMs: Summary;
+  /** Hover and completion on a vscode-languageserver server that does no work (`bench/libraryFloorServer.cjs`): the library floor, ms. */
+  libraryHoverMs: Summary;
+  libraryCompletionMs: Summary;
   /** `tinyforge/snapshot` → updated diagnostics on our server, ms. */
   snapshotMs: Summary;
   /** The extension's own activation: loading dist/client.js plus activate(), ms, in fresh processes. */
@@ -135,8 +138,10 @@ export function renderReport(results: BenchResults): string {
     ...budgets.map((budget) => `| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.pass ? 'pass' : '**MISSED**'} |`),
     '',
     `For scale, on this machine in the same run: a bare 1-byte stdio round trip to a Node child that echoes it takes ${num(results.pipeEchoMs.p50)} ms p50 and ` +
-      `${num(results.pipeEchoMs.p99)} ms p99 (n = ${results.pipeEchoMs.count}), and a bare \`node -e 0\` takes ${num(results.bareNodeMs.p50)} ms p50 from spawn to exit; ` +
-      'these are floors under the LSP and start-up figures.',
+      `${num(results.pipeEchoMs.p99)} ms p99 (n = ${results.pipeEchoMs.count}); a vscode-languageserver server that does no work (\`bench/libraryFloorServer.cjs\`) answers hover in ` +
+      `${num(results.libraryHoverMs.p50)} ms p50 and ${num(results.libraryHoverMs.p99)} ms p99 (n = ${results.libraryHoverMs.count}) and completion in ` +
+      `${num(results.libraryCompletionMs.p50)} ms p50 and ${num(results.libraryCompletionMs.p99)} ms p99 (n = ${results.libraryCompletionMs.count}); ` +
+      `and a bare \`node -e 0\` takes ${num(results.bareNodeMs.p50)} ms p50 from spawn to exit. These are floors under the LSP and start-up figures.`,
     '',
     '## Figures',
     '',
@@ -175,7 +180,7 @@ export function renderReport(results: BenchResults): string {
       '`publishDiagnostics` for it (ours carries the version; yaml-language-server\'s does not and includes its 200 ms validation debounce, which is part of what an editor waits for). ' +
       'Completion and hover are timed request → answer on an open copy of each document with an empty indented line under `deploy:`; empty answers abort the run. ' +
       'Before timing, yaml-language-server must report the unknown key `prot` in the invalid file, which proves it validates against our schema. ' +
-      'The transport floor is a 1-byte echo through a Node child\'s stdin and stdout, interleaved like the rest. ' +
+      'The transport floor is a 1-byte echo through a Node child\'s stdin and stdout; the library floor is a server on the same vscode-languageserver that answers hover and completion with fixed results of about our size; both are interleaved like the rest. ' +
       'Percentiles are nearest-rank, so with yaml-language-server\'s 50 changes per document its p99 is its slowest change. Start-up is spawn → `initialize` answered, over fresh processes of each server in turn; ' +
       'RSS is `VmRSS` from `/proc/<pid>/status`, read with the documents open and again after all the timing. ' +
       'Snapshot → diagnostics sends `tinyforge/snapshot` to our server for an open file, alternating a snapshot with drift and one without, timed to the changed `publishDiagnostics`. ' +

@@ -12,6 +12,7 @@ import { countRequestsWhileTyping } from './typingRequests';
 import { benchDocuments, type BenchDocument } from './documents';
 import { describeMachine, startCpuMeter } from './machine';
 import { startPipeEcho } from './pipeFloor';
+import { startLibraryFloor } from './libraryFloor';
 import {
   ourServer,
   prepareSubject,
@@ -136,6 +137,9 @@ async function main(): Promise<void> {
   const ours = await prepareSubject(ourServer, documents);
   const yaml = await prepareSubject(yamlLanguageServer, documents);
   const echo = startPipeEcho();
+  const typical = documents.find((document) => document.name === 'typical');
+  if (!typical) throw new Error('the bench needs the typical document');
+  const library = await startLibraryFloor(typical);
   const rssBefore = { ours: rssMiB(ours.session), yaml: rssMiB(yaml.session) };
   const stopCpuMeter = startCpuMeter([ours.session.process.pid, yaml.session.process.pid].filter((pid): pid is number => pid !== undefined));
   const coreSamples = new Map<string, number[]>();
@@ -143,6 +147,8 @@ async function main(): Promise<void> {
   const ourSamples: ServerSamples = { change: new Map(), completion: new Map(), hover: new Map() };
   const yamlSamples: ServerSamples = { change: new Map(), completion: new Map(), hover: new Map() };
   const echoSamples: number[] = [];
+  const libraryHoverSamples: number[] = [];
+  const libraryCompletionSamples: number[] = [];
 
   for (let round = -warmUpRounds; round < rounds; round++) {
     const counted = round >= 0;
@@ -163,6 +169,17 @@ async function main(): Promise<void> {
           if (counted) echoSamples.push(ms);
         }
       },
+      async () => {
+        // As many requests as our server gets per slice, on the same fixed document each time.
+        for (let i = 0; i < ourSlice.hovers; i++) {
+          const ms = await library.hover();
+          if (counted) libraryHoverSamples.push(ms);
+        }
+        for (let i = 0; i < ourSlice.completions * 2; i++) {
+          const ms = await library.completion();
+          if (counted) libraryCompletionSamples.push(ms);
+        }
+      },
     ];
     // Rotating who goes first spreads drift on the machine over all subjects.
     const shift = ((round % subjects.length) + subjects.length) % subjects.length;
@@ -179,7 +196,7 @@ async function main(): Promise<void> {
   // RSS is read while the servers still run; the run's duration includes closing them.
   const ourFigures = summarizeServer(ours, ourSamples, startup.ours, rssBefore.ours, documents);
   const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, rssBefore.yaml, documents);
-  await Promise.all([ours.session.close(), yaml.session.close(), echo.close()]);
+  await Promise.all([ours.session.close(), yaml.session.close(), echo.close(), library.close()]);
   console.error('extension activation: 20 fresh processes');
   const activation = measureActivation(20);
   console.error('typing 200 characters in code-server, counting API requests');
@@ -193,6 +210,8 @@ async function main(): Promise<void> {
     yaml: yamlFigures,
     bareNodeMs: summarize(startup.bareNode),
     pipeEchoMs: summarize(echoSamples),
+    libraryHoverMs: summarize(libraryHoverSamples),
+    libraryCompletionMs: summarize(libraryCompletionSamples),
     snapshotMs: summarize(snapshotSamples),
     activationMs: summarize(activation.map((sample) => sample.requireMs + sample.activateMs)),
     activateOnlyMs: summarize(activation.map((sample) => sample.activateMs)),
