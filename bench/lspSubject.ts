@@ -164,3 +164,14 @@ export function rssMiB(session: LspSession): number {
   if (!kib) throw new Error(`no VmRSS in /proc/${session.process.pid}/status`);
   return Number(kib[1]) / 1024;
 }
+
+/** The server's private memory in MiB (USS: `Private_Clean` + `Private_Dirty` in `/proc/<pid>/smaps_rollup`): RSS minus the pages it shares, such as Node's own binary. */
+export function privateMiB(session: LspSession): number {
+  const rollup = readFileSync(`/proc/${session.process.pid}/smaps_rollup`, 'utf8');
+  const kib = (field: string) => {
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(rollup);
+    if (!match) throw new Error(`no ${field} in /proc/${session.process.pid}/smaps_rollup`);
+    return Number(match[1]);
+  };
+  return (kib('Private_Clean') + kib('Private_Dirty')) / 1024;
+}

@@ -11,6 +11,8 @@ export interface ServerFigures {
   completionMs: Map<string, Summary>;
   hoverMs: Map<string, Summary>;
   rssMiB: number;
+  /** Private memory (USS) after the run: what the server costs beyond pages shared with other processes. */
+  privateMiB: number;
   /** Diagnostics in the last publish per document. */
   diagnostics: Map<string, number>;
 }
@@ -160,11 +162,11 @@ export function renderReport(results: BenchResults): string {
     ...latencyTable('Hover over stdio (on `port`; on `healthcheck` in the invalid file), ms', results, (server) => server.hoverMs, false),
     '### Processes',
     '',
-    '| Server | spawn → initialize p50 | max (n) | RSS, documents open | RSS after the run | diagnostics on the invalid file |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| Server | spawn → initialize p50 | max (n) | RSS, documents open | RSS after the run | private (USS) after the run | diagnostics on the invalid file |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...[ours, yaml].map(
       (server) =>
-        `| ${server.name} | ${num(server.startupMs.p50)} ms | ${num(server.startupMs.max)} ms (${server.startupMs.count}) | ${num(server.rssBeforeMiB)} MiB | ${num(server.rssMiB)} MiB | ${server.diagnostics.get('invalid') ?? '?'} |`,
+        `| ${server.name} | ${num(server.startupMs.p50)} ms | ${num(server.startupMs.max)} ms (${server.startupMs.count}) | ${num(server.rssBeforeMiB)} MiB | ${num(server.rssMiB)} MiB | ${num(server.privateMiB)} MiB | ${server.diagnostics.get('invalid') ?? '?'} |`,
     ),
     '',
     `\`dist/server.js\`: ${results.serverBytes.toLocaleString('en')} bytes (${num(results.serverBytes / 1000)} KB, minified, source map separate).`,
@@ -182,7 +184,7 @@ export function renderReport(results: BenchResults): string {
       'Before timing, yaml-language-server must report the unknown key `prot` in the invalid file, which proves it validates against our schema. ' +
       'The transport floor is a 1-byte echo through a Node child\'s stdin and stdout; the library floor is a server on the same vscode-languageserver that answers hover and completion with fixed results of about our size; both are interleaved like the rest. ' +
       'Percentiles are nearest-rank, so with yaml-language-server\'s 50 changes per document its p99 is its slowest change. Start-up is spawn → `initialize` answered, over fresh processes of each server in turn; ' +
-      'RSS is `VmRSS` from `/proc/<pid>/status`, read with the documents open and again after all the timing. ' +
+      'RSS is `VmRSS` from `/proc/<pid>/status`, read with the documents open and again after all the timing; private memory (USS) is `Private_Clean` + `Private_Dirty` from `/proc/<pid>/smaps_rollup`, RSS without the pages shared with other processes (Node\'s binary among them). ' +
       'Snapshot → diagnostics sends `tinyforge/snapshot` to our server for an open file, alternating a snapshot with drift and one without, timed to the changed `publishDiagnostics`. ' +
       'Activation loads the shipped `dist/client.js` in a fresh Node process with a stand-in `vscode` module (`bench/vscodeStandIn.cjs`) and times `require` plus `activate()`: the extension\'s own cost, not VS Code\'s. ' +
       'Typing counts the dev server\'s request log while Playwright types into a linked, drifting `.tinyforge.yml` in code-server (a comment, then a value that removes one drift), up to the diagnostics of the last keystroke.',

@@ -16,6 +16,7 @@ import { startLibraryFloor } from './libraryFloor';
 import {
   ourServer,
   prepareSubject,
+  privateMiB,
   rssMiB,
   spawnServer,
   timeChange,
@@ -121,6 +122,7 @@ function summarizeServer(
     completionMs: byDocument(samples.completion),
     hoverMs: byDocument(samples.hover),
     rssMiB: rssMiB(subject.session),
+    privateMiB: privateMiB(subject.session),
     diagnostics: subject.diagnosticCounts,
   };
 }
