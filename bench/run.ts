@@ -40,7 +40,7 @@ const rounds = 50;
 const warmUpRounds = 3;
 const lintsPerRound = 60;
 const echoesPerSlice = 5;
-const startupSpawns = 7;
+const startupSpawns = 15;
 const ourSlice: Slice = { changes: 8, completions: 4, hovers: 8 };
 const yamlSlice: Slice = { changes: 1, completions: 1, hovers: 2 };
 
