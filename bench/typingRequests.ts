@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { demoRepoFolder } from '../devserver/src/demo';
 import { startDevServer } from '../test/support/devServer';
 import { repoRoot } from '../test/support/lspClient';
 import { goTo, openEditor, openFile } from '../test/support/workbench';
@@ -18,7 +19,7 @@ export async function countRequestsWhileTyping(characters: number): Promise<Typi
   const pack = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'tinyforge-gitops.vsix'], { cwd: repoRoot, stdio: 'ignore' });
   if (pack.status !== 0) throw new Error('packaging failed');
   const devServer = await startDevServer();
-  const editor = await openEditor({ query: `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+  const editor = await openEditor({ open: { folder: demoRepoFolder(devServer.dataDir, 'shop-api') }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
   try {
     const { page } = editor;
     await openFile(page, '.tinyforge.yml');

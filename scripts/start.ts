@@ -1,8 +1,9 @@
 // `npm start`: the demo. Builds the extension, starts the dev server with demo data, starts a local code-server with
 // the extension installed, the demo repository open and the admin token signed in, and prints the URL. Ctrl-C stops all.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { demoRepoFolder } from '../devserver/src/demo';
 import { freePort, startCodeServer, type CodeServer } from './e2e/codeServer';
 
 const root = join(__dirname, '..');
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     settings: { 'tinyforge.url': dev.url, 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true },
     env: { TINYFORGE_TOKEN: dev.admin },
   });
-  const folder = join(dev.data, 'repos/acme/shop-api');
+  const folder = demoRepoFolder(dev.data, 'shop-api');
   console.log(`
 Tinyforge demo is running. Open this in a browser:
 
@@ -62,7 +63,7 @@ Tinyforge demo is running. Open this in a browser:
 Open .tinyforge.yml: shop-api's port and deploy_strategy drift from the live config (see "live: 3000"),
 cpu_limit is faded (dockerfile workloads do not manage it). Put the cursor on 8080 and press Ctrl+. to Sync,
 or click "Tinyforge: Drifted (2)" in the status bar. Other demo repositories (docs-site in sync, billing with
-GitOps disabled, legacy-api invalid on its branch, landing with no file) are in ${join(dev.data, 'repos/acme')}.
+GitOps disabled, legacy-api invalid on its branch, landing with no file) are in ${dirname(folder)}.
 
 You are signed in as admin (TINYFORGE_TOKEN). Viewer token, to try Sign Out / Sign In: ${dev.viewer}
 Dev server: ${dev.url}    Press Ctrl-C to stop everything.`);

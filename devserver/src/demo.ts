@@ -41,6 +41,11 @@ function workload(id: string, name: string, sourceKind: string, repo: string, co
   };
 }
 
+/** The checkout of the demo repository `name` in a data dir that `seedDemo` filled. */
+export function demoRepoFolder(dataDir: string, name: string): string {
+  return join(dataDir, 'repos', 'acme', name);
+}
+
 /** Seeds an empty data dir: tokens, workloads in every GitOps state, and their git repositories. Returns the tokens. */
 export function seedDemo(dir: string): { admin: string; viewer: string } {
   mkdirSync(dir, { recursive: true });

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createApiClient } from '../../api/src/index';
+import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { repoRoot } from '../support/lspClient';
 
@@ -23,7 +24,7 @@ describe('tinyforge-lint against a running dev server', () => {
   let file: string;
   before(async () => {
     server = await startDevServer();
-    file = join(server.dataDir, 'repos/acme/shop-api/.tinyforge.yml');
+    file = join(demoRepoFolder(server.dataDir, 'shop-api'), '.tinyforge.yml');
   });
   after(() => server.stop());
 
@@ -46,7 +47,7 @@ describe('tinyforge-lint against a running dev server', () => {
   });
 
   test('errors still win: a broken file exits 1 even with drift', async () => {
-    const broken = join(server.dataDir, 'repos/acme/legacy-api/.tinyforge.yml');
+    const broken = join(demoRepoFolder(server.dataDir, 'legacy-api'), '.tinyforge.yml');
     assert.equal((await lint(['--url', server.url, '--workload', 'wl_legacy', broken], { TINYFORGE_TOKEN: server.viewerToken })).code, 1);
   });
 

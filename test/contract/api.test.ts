@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createApiClient, TinyforgeApiError, type TinyforgeApi } from '../../api/src/index';
+import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
 
 /** Runs a call that must fail and returns its TinyforgeApiError. */
@@ -111,7 +112,7 @@ describe('API client against the dev server: every endpoint, role and error', ()
   });
 
   test('502 fetch_failed when the git provider has no repository', async () => {
-    rmSync(join(server.dataDir, 'repos/acme/docs-site'), { recursive: true, force: true });
+    rmSync(demoRepoFolder(server.dataDir, 'docs-site'), { recursive: true, force: true });
     assert.equal((await viewer.getGitOps('wl_docs')).status, 'fetch_failed');
     const failed = await collect(admin.sync('wl_docs', {}));
     assert.deepEqual([failed.kind, failed.status, failed.code], ['server', 502, 'fetch_failed']);
@@ -120,7 +121,7 @@ describe('API client against the dev server: every endpoint, role and error', ()
   test('a branch file over 64 KiB is invalid, and Sync refuses it', async () => {
     const { execFileSync } = await import('node:child_process');
     const { writeFileSync } = await import('node:fs');
-    const repo = join(server.dataDir, 'repos/acme/landing');
+    const repo = demoRepoFolder(server.dataDir, 'landing');
     writeFileSync(join(repo, '.tinyforge.yml'), `version: 1\n${'# padding\n'.repeat(6600)}`);
     execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], { stdio: 'ignore' });
     execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'big', '--no-gpg-sign'], { stdio: 'ignore' });

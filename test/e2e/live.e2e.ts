@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createApiClient } from '../../api/src/index';
+import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { afterTexts, goTo, hoverText, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
 
@@ -13,7 +13,7 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
 
   before(async () => {
     devServer = await startDevServer();
-    editor = await openEditor({ query: `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`, settings: { 'tinyforge.url': devServer.url } });
+    editor = await openEditor({ open: { folder: demoRepoFolder(devServer.dataDir, 'shop-api') }, settings: { 'tinyforge.url': devServer.url } });
     page = editor.page;
   });
   after(async () => {

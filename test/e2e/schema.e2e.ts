@@ -15,7 +15,7 @@ describe('in a real VS Code (code-server): the schema features', () => {
 
   before(async () => {
     cpSync(join(repoRoot, 'examples/broken'), workspace, { recursive: true });
-    editor = await openEditor({ query: `folder=${encodeURIComponent(workspace)}`, settings: { 'git.enabled': false } });
+    editor = await openEditor({ open: { folder: workspace }, settings: { 'git.enabled': false } });
     page = editor.page;
   });
   after(() => editor?.close());

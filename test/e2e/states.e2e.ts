@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { repoRoot } from '../support/lspClient';
 import { waitUntil } from '../support/wait';
@@ -19,7 +20,7 @@ describe('in a real VS Code: every state of the status item', () => {
 
   before(async () => {
     devServer = await startDevServer();
-    const repos = join(devServer.dataDir, 'repos/acme');
+    const repos = dirname(demoRepoFolder(devServer.dataDir, 'docs-site'));
     // A checkout whose repository the git provider has lost: the workload's fetch fails.
     cpSync(join(repos, 'docs-site'), join(workspace, 'docs-site'), { recursive: true });
     rmSync(join(repos, 'docs-site'), { recursive: true, force: true });
@@ -29,7 +30,7 @@ describe('in a real VS Code: every state of the status item', () => {
     cpSync(join(repoRoot, 'examples/valid'), join(workspace, 'unlinked'), { recursive: true });
     const folders = [join(repos, 'legacy-api'), join(repos, 'landing'), join(repos, 'billing'), join(workspace, 'docs-site'), join(workspace, 'unlinked')];
     writeFileSync(join(workspace, 'states.code-workspace'), JSON.stringify({ folders: folders.map((path) => ({ path })) }));
-    editor = await openEditor({ query: `workspace=${encodeURIComponent(join(workspace, 'states.code-workspace'))}`, settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    editor = await openEditor({ open: { workspace: join(workspace, 'states.code-workspace') }, settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.adminToken } });
     page = editor.page;
   });
   after(async () => {
@@ -70,7 +71,7 @@ describe('in a real VS Code: a viewer', () => {
 
   before(async () => {
     devServer = await startDevServer();
-    editor = await openEditor({ query: `folder=${encodeURIComponent(join(devServer.dataDir, 'repos/acme/shop-api'))}`, settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.viewerToken } });
+    editor = await openEditor({ open: { folder: demoRepoFolder(devServer.dataDir, 'shop-api') }, settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.viewerToken } });
     page = editor.page;
   });
   after(async () => {
@@ -103,10 +104,10 @@ describe('in a real VS Code: an untrusted workspace', () => {
   before(async () => {
     devServer = await startDevServer();
     // The repository's own settings point at a server of its choosing; the user's token is in the environment.
-    const folder = join(devServer.dataDir, 'repos/acme/shop-api');
+    const folder = demoRepoFolder(devServer.dataDir, 'shop-api');
     mkdirSync(join(folder, '.vscode'), { recursive: true });
     writeFileSync(join(folder, '.vscode/settings.json'), JSON.stringify({ 'tinyforge.url': devServer.url }));
-    editor = await openEditor({ query: `folder=${encodeURIComponent(folder)}`, workspaceTrust: true, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    editor = await openEditor({ open: { folder }, workspaceTrust: true, env: { TINYFORGE_TOKEN: devServer.adminToken } });
     page = editor.page;
   });
   after(async () => {

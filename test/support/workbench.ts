@@ -93,8 +93,8 @@ export interface EditorSession {
   close(): Promise<void>;
 }
 
-/** Starts code-server with the packaged extension and opens a page on `?${query}` (a folder or a workspace). */
-export async function openEditor(options: { query: string; settings?: Record<string, unknown>; env?: Record<string, string>; workspaceTrust?: boolean }): Promise<EditorSession> {
+/** Starts code-server with the packaged extension and opens a page on a folder or a `.code-workspace` file. */
+export async function openEditor(options: { open: { folder: string } | { workspace: string }; settings?: Record<string, unknown>; env?: Record<string, string>; workspaceTrust?: boolean }): Promise<EditorSession> {
   const codeServer = await startCodeServer({
     vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
     settings: { 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never', ...options.settings },
@@ -103,7 +103,8 @@ export async function openEditor(options: { query: string; settings?: Record<str
   });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  await page.goto(`${codeServer.url}/?${options.query}`);
+  const query = 'folder' in options.open ? `folder=${encodeURIComponent(options.open.folder)}` : `workspace=${encodeURIComponent(options.open.workspace)}`;
+  await page.goto(`${codeServer.url}/?${query}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   return {
     codeServer,
