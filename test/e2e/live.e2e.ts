@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createApiClient } from '../../api/src/index';
@@ -51,27 +52,56 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     await page.keyboard.press('Escape');
   });
 
-  test('Sync from the quick fix: a modal lists the changes, the live config changes, the drift goes', async () => {
+  /** Opens the Sync modal from the quick fix on `port` and returns it. */
+  async function openSyncModal(screenshot?: string) {
     await goTo(page, 4, 10);
     await page.keyboard.press('Control+.');
     const action = page.locator('.action-widget .monaco-list-row', { hasText: /Sync workload shop-api from main@[0-9a-f]{7}/ });
     await action.waitFor({ timeout: 15_000 });
-    await snap(page, 'live-4-sync-action');
+    if (screenshot) await snap(page, screenshot);
     await action.click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
+    return dialog;
+  }
+
+  test('the branch moves while the Sync modal is open: Sync is refused as stale, says why, changes nothing, and Refresh shows the new head', async () => {
+    const dialog = await openSyncModal();
+    const before = /main@([0-9a-f]{7})/.exec(await dialog.innerText())?.[1];
+    assert.ok(before, 'the modal names the commit it will apply');
+    // Someone pushes to main (an empty commit: the file is unchanged) after the admin opened the modal.
+    const repo = demoRepoFolder(devServer.dataDir, 'shop-api');
+    execFileSync('git', ['-C', repo, '-c', 'user.name=Someone Else', '-c', 'user.email=else@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'Move main']);
+    const moved = execFileSync('git', ['-C', repo, 'rev-parse', '--short=7', 'HEAD'], { encoding: 'utf8' }).trim();
+    assert.notEqual(moved, before);
+    await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: /Sync of shop-api failed/ });
+    await toast.waitFor({ timeout: 15_000 });
+    assert.match(await toast.innerText(), /The branch moved since the last refresh\. Refresh, check the changes, then sync again\./);
+    await snap(page, 'live-4-sync-stale');
+    const workload = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
+    assert.deepEqual([workload.source_config.port, workload.gitops_last_sync_at], [3000, ''], 'nothing was applied');
+    await toast.locator('a.monaco-button, button', { hasText: /^Refresh$/ }).first().click();
+    // The editor stays usable and now knows the new head: the next Sync would name it.
+    await waitForStatus(page, /Drifted \(2\)/);
+    assert.match(await hoverText(page, 'port'), new RegExp(`Branch main @ ${moved}`));
+    await page.keyboard.press('Escape');
+  });
+
+  test('Sync from the quick fix: a modal lists the changes, the live config changes, the drift goes', async () => {
+    const dialog = await openSyncModal('live-5-sync-action');
     const dialogText = await dialog.innerText();
     assert.match(dialogText, /Sync shop-api from main@[0-9a-f]{7}\?/);
     assert.match(dialogText, /deploy\.port: 3000 → 8080/);
     assert.match(dialogText, /deploy\.deploy_strategy: recreate → blue_green/);
-    await snap(page, 'live-5-sync-modal');
+    await snap(page, 'live-6-sync-modal');
     await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
     assert.match(await waitForStatus(page, /In sync/), /Tinyforge: In sync/);
     const workload = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
     assert.deepEqual([workload.source_config.port, workload.source_config.deploy_strategy], [8080, 'blue_green']);
     await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length === 0`, undefined, { timeout: 15_000 });
     assert.deepEqual(await afterTexts(page), []);
-    await snap(page, 'live-6-in-sync');
+    await snap(page, 'live-7-in-sync');
   });
 
   test('Compare with Live opens a diff: the live config as a .tinyforge.yml against the file', async () => {
@@ -84,7 +114,7 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     assert.match(left, /# Live config of shop-api \(wl_shop\)/);
     assert.match(left, /port: 8080/);
     assert.match(left, /deploy_strategy: blue_green/);
-    await snap(page, 'live-7-compare');
+    await snap(page, 'live-8-compare');
     await page.keyboard.press('Control+W');
   });
 
@@ -97,6 +127,6 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     await goTo(page, 4, 3);
     await page.keyboard.type('x');
     await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length >= 1`, undefined, { timeout: 15_000 });
-    await snap(page, 'live-8-offline');
+    await snap(page, 'live-9-offline');
   });
 });
