@@ -9,6 +9,8 @@ export interface LibraryFloor {
   hover(): Promise<number>;
   /** One completion round trip, ms. */
   completion(): Promise<number>;
+  /** The server's pid, for its memory. */
+  pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function startLibraryFloor(document: BenchDocument): Promise<Librar
   return {
     hover: () => time('textDocument/hover', document.hoverAt),
     completion: () => time('textDocument/completion', document.completeKeyAt),
+    pid: session.process.pid,
     close: () => session.close(),
   };
 }

@@ -157,20 +157,20 @@ export async function timeRequest(
   return { ms: performance.now() - started, result };
 }
 
-/** The server's resident set size in MiB, read from `/proc/<pid>/status`. */
-export function rssMiB(session: LspSession): number {
-  const status = readFileSync(`/proc/${session.process.pid}/status`, 'utf8');
+/** A process's resident set size in MiB, read from `/proc/<pid>/status`. */
+export function rssMiB(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-  if (!kib) throw new Error(`no VmRSS in /proc/${session.process.pid}/status`);
+  if (!kib) throw new Error(`no VmRSS in /proc/${pid}/status`);
   return Number(kib[1]) / 1024;
 }
 
-/** The server's private memory in MiB (USS: `Private_Clean` + `Private_Dirty` in `/proc/<pid>/smaps_rollup`): RSS minus the pages it shares, such as Node's own binary. */
-export function privateMiB(session: LspSession): number {
-  const rollup = readFileSync(`/proc/${session.process.pid}/smaps_rollup`, 'utf8');
+/** A process's private memory in MiB (USS: `Private_Clean` + `Private_Dirty` in `/proc/<pid>/smaps_rollup`): RSS minus the pages it shares, such as Node's own binary. */
+export function privateMiB(pid: number | undefined): number {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
   const kib = (field: string) => {
     const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(rollup);
-    if (!match) throw new Error(`no ${field} in /proc/${session.process.pid}/smaps_rollup`);
+    if (!match) throw new Error(`no ${field} in /proc/${pid}/smaps_rollup`);
     return Number(match[1]);
   };
   return (kib('Private_Clean') + kib('Private_Dirty')) / 1024;

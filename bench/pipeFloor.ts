@@ -5,6 +5,8 @@ import { once } from 'node:events';
 export interface PipeEcho {
   /** One 1-byte round trip, in milliseconds. */
   ping(): Promise<number>;
+  /** The child's pid: a bare Node process, for the memory floor. */
+  pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -12,6 +14,7 @@ export interface PipeEcho {
 export function startPipeEcho(): PipeEcho {
   const child = spawn(process.execPath, ['-e', 'process.stdin.pipe(process.stdout)'], { stdio: ['pipe', 'pipe', 'inherit'] });
   return {
+    pid: child.pid,
     async ping() {
       const answered = once(child.stdout, 'data');
       const started = performance.now();

@@ -34,6 +34,8 @@ export interface BenchResults {
   /** Hover and completion on a vscode-languageserver server that does no work (`bench/libraryFloorServer.cjs`): the library floor, ms. */
   libraryHoverMs: Summary;
   libraryCompletionMs: Summary;
+  /** Memory after the run of the echo child (a bare Node) and of the library floor server, MiB: floors under our server's. */
+  floorMemory: Record<'bareNode' | 'library', { rssMiB: number; privateMiB: number }>;
   /** `tinyforge/snapshot` → updated diagnostics on our server, ms. */
   snapshotMs: Summary;
   /** The extension's own activation: loading dist/client.js plus activate(), ms, in fresh processes. */
@@ -168,6 +170,10 @@ export function renderReport(results: BenchResults): string {
       (server) =>
         `| ${server.name} | ${num(server.startupMs.p50)} ms | ${num(server.startupMs.max)} ms (${server.startupMs.count}) | ${num(server.rssBeforeMiB)} MiB | ${num(server.rssMiB)} MiB | ${num(server.privateMiB)} MiB | ${server.diagnostics.get('invalid') ?? '?'} |`,
     ),
+    '',
+    `Floors under the memory figures, read at the same moment: a bare Node process (the echo child) holds ${num(results.floorMemory.bareNode.rssMiB)} MiB RSS ` +
+      `(${num(results.floorMemory.bareNode.privateMiB)} MiB private), and the vscode-languageserver server that does no work, with one document open, ` +
+      `${num(results.floorMemory.library.rssMiB)} MiB (${num(results.floorMemory.library.privateMiB)} MiB private).`,
     '',
     `\`dist/server.js\`: ${results.serverBytes.toLocaleString('en')} bytes (${num(results.serverBytes / 1000)} KB, minified, source map separate).`,
     '',

@@ -121,8 +121,8 @@ function summarizeServer(
     changeMs: byDocument(samples.change),
     completionMs: byDocument(samples.completion),
     hoverMs: byDocument(samples.hover),
-    rssMiB: rssMiB(subject.session),
-    privateMiB: privateMiB(subject.session),
+    rssMiB: rssMiB(subject.session.process.pid),
+    privateMiB: privateMiB(subject.session.process.pid),
     diagnostics: subject.diagnosticCounts,
   };
 }
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const typical = documents.find((document) => document.name === 'typical');
   if (!typical) throw new Error('the bench needs the typical document');
   const library = await startLibraryFloor(typical);
-  const rssBefore = { ours: rssMiB(ours.session), yaml: rssMiB(yaml.session) };
+  const rssBefore = { ours: rssMiB(ours.session.process.pid), yaml: rssMiB(yaml.session.process.pid) };
   const stopCpuMeter = startCpuMeter([ours.session.process.pid, yaml.session.process.pid].filter((pid): pid is number => pid !== undefined));
   const coreSamples = new Map<string, number[]>();
   const floorSamples = new Map<string, number[]>();
@@ -198,6 +198,10 @@ async function main(): Promise<void> {
   // RSS is read while the servers still run; the run's duration includes closing them.
   const ourFigures = summarizeServer(ours, ourSamples, startup.ours, rssBefore.ours, documents);
   const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, rssBefore.yaml, documents);
+  const floorMemory = {
+    bareNode: { rssMiB: rssMiB(echo.pid), privateMiB: privateMiB(echo.pid) },
+    library: { rssMiB: rssMiB(library.pid), privateMiB: privateMiB(library.pid) },
+  };
   await Promise.all([ours.session.close(), yaml.session.close(), echo.close(), library.close()]);
   console.error('extension activation: 20 fresh processes');
   const activation = measureActivation(20);
@@ -214,6 +218,7 @@ async function main(): Promise<void> {
     pipeEchoMs: summarize(echoSamples),
     libraryHoverMs: summarize(libraryHoverSamples),
     libraryCompletionMs: summarize(libraryCompletionSamples),
+    floorMemory,
     snapshotMs: summarize(snapshotSamples),
     activationMs: summarize(activation.map((sample) => sample.requireMs + sample.activateMs)),
     activateOnlyMs: summarize(activation.map((sample) => sample.activateMs)),
