@@ -1,4 +1,4 @@
-import { createLineIndex, severityOf, type DiagnosticCode, type Finding } from '../../core/src/index';
+import { createLineIndex, severityOf, type DiagnosticCode, type Finding, type LineIndex } from '../../core/src/index';
 
 /** One file's findings, with the text they point into. */
 export interface FileReport {
@@ -15,8 +15,7 @@ interface Located {
 }
 
 /** 1-based line/column of a finding, as compilers and SARIF print them. */
-function locate(text: string, finding: Finding): Located {
-  const index = createLineIndex(text);
+function locate(index: LineIndex, finding: Finding): Located {
   const start = index.positionAt(finding.span.start);
   const end = index.positionAt(finding.span.end);
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
@@ -26,8 +25,9 @@ function locate(text: string, finding: Finding): Located {
 export function formatText(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
+    const index = createLineIndex(report.text);
     for (const finding of report.findings) {
-      const { line, column } = locate(report.text, finding);
+      const { line, column } = locate(index, finding);
       lines.push(`${report.path}:${line}:${column} ${finding.severity} ${finding.code} ${finding.message}`);
     }
   }
@@ -36,17 +36,20 @@ export function formatText(reports: readonly FileReport[]): string {
 
 /** Machine-readable findings, one entry per file checked. */
 export function formatJson(reports: readonly FileReport[]): string {
-  const files = reports.map((report) => ({
-    path: report.path,
-    findings: report.findings.map((finding) => ({
-      code: finding.code,
-      severity: finding.severity,
-      message: finding.message,
-      field: finding.path,
-      ...locate(report.text, finding),
-      ...(finding.data?.suggestion ? { suggestion: finding.data.suggestion } : {}),
-    })),
-  }));
+  const files = reports.map((report) => {
+    const index = createLineIndex(report.text);
+    return {
+      path: report.path,
+      findings: report.findings.map((finding) => ({
+        code: finding.code,
+        severity: finding.severity,
+        message: finding.message,
+        field: finding.path,
+        ...locate(index, finding),
+        ...(finding.data?.suggestion ? { suggestion: finding.data.suggestion } : {}),
+      })),
+    };
+  });
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }
 
@@ -73,9 +76,10 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
     shortDescription: { text: ruleDescriptions[code] },
     defaultConfiguration: { level: sarifLevel[severityOf[code]] },
   }));
-  const results = reports.flatMap((report) =>
-    report.findings.map((finding) => {
-      const { line, column, endLine, endColumn } = locate(report.text, finding);
+  const results = reports.flatMap((report) => {
+    const index = createLineIndex(report.text);
+    return report.findings.map((finding) => {
+      const { line, column, endLine, endColumn } = locate(index, finding);
       return {
         ruleId: finding.code,
         ruleIndex: rules.findIndex((rule) => rule.id === finding.code),
@@ -90,8 +94,8 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
           },
         ],
       };
-    }),
-  );
+    });
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { liveFindings, lintText, toLocale, type LiveSnapshot } from '../../core/src/index';
+import { liveFindings, lintBytes, toLocale, type LiveSnapshot } from '../../core/src/index';
 import { parseArgs, usage } from './args';
 import { findFiles } from './findFiles';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
@@ -38,10 +38,9 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
   const reports: FileReport[] = [];
   for (const path of files) {
     try {
-      const text = readFileSync(path, 'utf8');
-      const lint = lintText(text, locale);
+      const lint = lintBytes(readFileSync(path), locale);
       const { findings } = lint;
-      reports.push({ path, text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
+      reports.push({ path, text: lint.parsed.text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
     } catch (error) {
       unreadable.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
@@ -64,6 +63,11 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
 }
 
 if (require.main === module) {
+  // `tinyforge-lint … | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void run(process.argv.slice(2), process.env, (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then((code) => {
     process.exitCode = code;
   });

@@ -95,7 +95,12 @@ function insertVersionEdits(text: string, tree: ConfigTree | undefined): TextEdi
 /** The quick fixes for one finding of the current text. */
 export function fixesFor(parsed: ParsedConfig, finding: Finding, locale: Locale = 'en'): CodeFix[] {
   if (!parsed.document && finding.code !== 'missing-required') return [];
-  const tree = parsed.document ? buildConfigTree(parsed.document) : undefined;
+  return fixesWithTree(parsed, parsed.document ? buildConfigTree(parsed.document) : undefined, finding, locale);
+}
+
+// The tree is built by the caller, so fix-all over thousands of findings builds it once.
+function fixesWithTree(parsed: ParsedConfig, tree: ConfigTree | undefined, finding: Finding, locale: Locale): CodeFix[] {
+  if (!parsed.document && finding.code !== 'missing-required') return [];
   const fixes: CodeFix[] = [];
   switch (finding.code) {
     case 'unknown-key': {
@@ -129,9 +134,10 @@ export function fixAllEdits(parsed: ParsedConfig, findings: readonly Finding[], 
   // A misspelt `version` is fixed by its rename; inserting another `version` too would duplicate it.
   const renamesVersion = findings.some((f) => f.code === 'unknown-key' && f.data?.suggestion === 'version');
   const edits: TextEdit[] = [];
+  const tree = parsed.document ? buildConfigTree(parsed.document) : undefined;
   for (const finding of findings) {
     if (finding.code === 'missing-required' && renamesVersion) continue;
-    const fix = fixesFor(parsed, finding, locale).find((candidate) => candidate.safe);
+    const fix = fixesWithTree(parsed, tree, finding, locale).find((candidate) => candidate.safe);
     if (fix) edits.push(...fix.edits);
   }
   edits.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -9,7 +9,7 @@ export interface SyntaxProblem {
   span: Span;
   /** Parser's one-line message, or a forbidden character's code point in hex. */
   detail: string;
-  kind: 'parser' | 'forbidden-character' | 'unresolved-alias' | 'recursive-alias';
+  kind: 'parser' | 'forbidden-character' | 'unresolved-alias' | 'recursive-alias' | 'invalid-utf8';
 }
 
 /** The result of parsing a `.tinyforge.yml` text once; every other core function reads from it. */
@@ -55,15 +55,32 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-/** Parses the text with `yaml` v2 (YAML 1.2 core schema), never throwing; duplicate keys are left to the validator. */
-export function parseConfig(text: string): ParsedConfig {
-  const byteLength = utf8ByteLength(text);
+/** What the file's raw bytes said, when the text came from them (`decodeConfigBytes`). */
+export interface ConfigSource {
+  byteLength?: number;
+  encodingProblem?: SyntaxProblem;
+}
+
+// YAML 1.2 and the editor take a lone CR as a line break; `yaml` v2 does not. Same length, so offsets hold.
+function withLoneCarriageReturnsAsLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Parses the text with `yaml` v2 (YAML 1.2 core schema, whatever a `%YAML` directive says), never throwing; duplicate keys are left to the validator. */
+export function parseConfig(text: string, source: ConfigSource = {}): ParsedConfig {
+  const byteLength = source.byteLength ?? utf8ByteLength(text);
   if (byteLength > maxFileBytes) return { text, byteLength, tooLarge: true };
 
-  const documents = parseAllDocuments(text, { uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false });
+  const documents = parseAllDocuments(withLoneCarriageReturnsAsLineFeeds(text), {
+    schema: 'core',
+    uniqueKeys: false,
+    merge: false,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
   const list = Array.isArray(documents) ? documents : [];
-  // A forbidden character is the root cause of whatever the parser then trips on (contract rule 1).
-  let syntaxProblem = findForbiddenCharacter(text);
+  // Bytes that are not UTF-8, then a forbidden character, are the root cause of whatever the parser trips on (contract rule 1).
+  let syntaxProblem = source.encodingProblem ?? findForbiddenCharacter(text);
   const firstError = list.find((document) => document.errors.length)?.errors[0];
   if (!syntaxProblem && firstError) {
     // The parser may point one past the end of the text (an unterminated flow collection); keep spans inside it.

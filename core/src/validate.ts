@@ -27,6 +27,7 @@ function syntaxFinding(problem: SyntaxProblem, locale: Locale): Finding {
     'forbidden-character': 'forbiddenCharacter',
     'unresolved-alias': 'unresolvedAlias',
     'recursive-alias': 'recursiveAlias',
+    'invalid-utf8': 'invalidUtf8',
   }[problem.kind] as MessageId;
   return finding('yaml-syntax', formatMessage(locale, messageId, problem.detail), problem.span, '', { fromParser: problem.kind === 'parser' });
 }
@@ -34,7 +35,7 @@ function syntaxFinding(problem: SyntaxProblem, locale: Locale): Finding {
 function describeType(value: unknown): MessageId {
   if (value === null || value === undefined) return 'typeNull';
   if (Array.isArray(value)) return 'typeArray';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'typeInteger' : 'typeFloat';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'typeInteger' : Number.isFinite(value) ? 'typeFloat' : 'typeInfinity';
   if (typeof value === 'string') return 'typeString';
   if (typeof value === 'boolean') return 'typeBoolean';
   if (typeof value === 'object') return 'typeObject';
@@ -57,16 +58,22 @@ function valueAt(root: unknown, pointer: string): unknown {
   return current;
 }
 
+/** What mapping one ajv error needs; `presentKeys` is memoized per mapping so a file of many unknown keys stays linear. */
+interface MappingContext {
+  tree: ConfigTree;
+  locale: Locale;
+  presentKeys(pointer: string): Set<string>;
+}
+
 /** Maps one ajv error to the contract's code and range. */
-function mapSchemaError(error: ErrorObject, tree: ConfigTree, locale: Locale): Finding | undefined {
+function mapSchemaError(error: ErrorObject, { tree, locale, presentKeys }: MappingContext): Finding | undefined {
   const pointer = error.instancePath;
   const path = dottedPath(pointer);
   if (error.keyword === 'additionalProperties') {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
     const childPointer = `${pointer}/${pointerSegment(key)}`;
     const { location, exact } = locate(tree, childPointer);
-    const mapping = tree.mappings.get(pointer);
-    const present = new Set(mapping?.keys.map((entry) => entry.key));
+    const present = presentKeys(pointer);
     const candidates = (fieldAt(path ? path.split('.') : [])?.children ?? []).map((field) => field.key).filter((k) => !present.has(k));
     const suggestion = suggestKey(key, candidates);
     const childPath = path ? `${path}.${key}` : key;
@@ -161,12 +168,25 @@ export function validateConfig(parsed: ParsedConfig, options: ValidateOptions = 
   }
 
   for (const duplicate of tree.duplicates) {
+    const parentPath = dottedPath(duplicate.pointer.replace(/#duplicate$/, '').replace(/\/[^/]*$/, ''));
+    // Nothing under an unknown key, or under a known one whose value is not a mapping, is reported (contract rule 8).
+    if (parentPath && fieldAt(parentPath.split('.'))?.type !== 'object') continue;
     findings.push(finding('duplicate-key', formatMessage(locale, 'duplicateKey', duplicate.key), duplicate.span, dottedPath(duplicate.pointer.replace(/#duplicate$/, '')), { key: duplicate.key }));
   }
   if (!validateSchema(tree.value)) {
     const seen = new Set<string>();
+    const presentKeySets = new Map<string, Set<string>>();
+    const context: MappingContext = {
+      tree,
+      locale,
+      presentKeys(pointer) {
+        let present = presentKeySets.get(pointer);
+        if (!present) presentKeySets.set(pointer, (present = new Set(tree.mappings.get(pointer)?.keys.map((entry) => entry.key))));
+        return present;
+      },
+    };
     for (const error of validateSchema.errors ?? []) {
-      const mapped = mapSchemaError(error, tree, locale);
+      const mapped = mapSchemaError(error, context);
       if (!mapped) continue;
       const identity = `${mapped.code}:${mapped.span.start}:${mapped.span.end}:${mapped.path}`;
       if (seen.has(identity)) continue;
@@ -174,5 +194,9 @@ export function validateConfig(parsed: ParsedConfig, options: ValidateOptions = 
       findings.push(mapped);
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  // One finding per value: a value of the wrong type is not also out of range or outside the enum.
+  const wrongTypePaths = new Set(findings.filter((entry) => entry.code === 'invalid-type').map((entry) => entry.path));
+  return findings
+    .filter((entry) => entry.code !== 'invalid-value' || !wrongTypePaths.has(entry.path))
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
 }

@@ -4,7 +4,7 @@ import { maxFileBytes } from '../../core/src/index';
 
 /** What reading the file at a branch head gave. */
 export type BranchFile =
-  | { status: 'ok'; commitSha: string; raw: string }
+  | { status: 'ok'; commitSha: string; bytes: Uint8Array }
   | { status: 'no_file'; commitSha: string }
   | { status: 'too_large'; commitSha: string; bytes: number }
   | { status: 'fetch_failed'; message: string };
@@ -27,7 +27,10 @@ export async function readBranchFile(repo: string, branch: string, path: string)
   if (!size.ok) return { status: 'no_file', commitSha };
   const bytes = Number(size.stdout.trim());
   if (bytes > maxFileBytes) return { status: 'too_large', commitSha, bytes };
-  const show = await git(repo, ['show', `${commitSha}:${path}`]);
-  if (!show.ok) return { status: 'fetch_failed', message: 'could not read the file from the git provider' };
-  return { status: 'ok', commitSha, raw: show.stdout };
+  // Bytes, not text: whether they are UTF-8 is the linter's call, as it is Tinyforge's.
+  const show = await new Promise<Buffer | undefined>((resolve) => {
+    execFile('git', ['-C', repo, 'show', `${commitSha}:${path}`], { encoding: 'buffer', maxBuffer: 4 * maxFileBytes, timeout: 10_000 }, (error, stdout) => resolve(error ? undefined : stdout));
+  });
+  if (!show) return { status: 'fetch_failed', message: 'could not read the file from the git provider' };
+  return { status: 'ok', commitSha, bytes: show };
 }

@@ -1,5 +1,5 @@
 import type { GitOpsState } from '../../api/src/index';
-import { computeDrift, createLineIndex, declaredFields, lintText, managedFieldsFor, sourceConfigKeys, type DriftEntry, type Finding } from '../../core/src/index';
+import { computeDrift, createLineIndex, declaredFields, lintBytes, managedFieldsFor, sourceConfigKeys, type DriftEntry, type Finding } from '../../core/src/index';
 import { readBranchFile } from './git';
 import type { DataStore, StoredWorkload } from './store';
 
@@ -46,12 +46,13 @@ export async function fetchGitOps(store: DataStore, workload: StoredWorkload): P
   if (file.status === 'too_large') {
     return { state: { ...base, status: 'invalid', commit_sha: file.commitSha, message: `the file is ${file.bytes} bytes; the limit is 65536` } };
   }
-  const lint = lintText(file.raw);
-  const problem = firstProblem(file.raw, lint.findings);
-  if (problem) return { state: { ...base, status: 'invalid', commit_sha: file.commitSha, raw: file.raw, message: problem } };
+  const lint = lintBytes(file.bytes);
+  const raw = lint.parsed.text;
+  const problem = firstProblem(raw, lint.findings);
+  if (problem) return { state: { ...base, status: 'invalid', commit_sha: file.commitSha, raw, message: problem } };
   const declared = declaredFields(lint.parsed, lint.findings);
   const drift: DriftEntry[] = computeDrift(declared, workload.source_config, managed);
-  return { state: { ...base, status: 'ok', commit_sha: file.commitSha, raw: file.raw, drift }, declared };
+  return { state: { ...base, status: 'ok', commit_sha: file.commitSha, raw, drift }, declared };
 }
 
 /** Checks a whole source_config the way Tinyforge validates before it writes; returns the first problem. */

@@ -16,7 +16,7 @@ function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function write(relative: string, text: string): string {
+function write(relative: string, text: string | Uint8Array): string {
   const path = join(scratch, relative);
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, text);
@@ -30,6 +30,26 @@ describe('tinyforge-lint', () => {
     assert.equal(result.code, 0);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /0 error\(s\), 0 warning\(s\) in 1 file\(s\)/);
+  });
+
+  test('a file with a BOM: columns on line 1 are the ones the editor shows', () => {
+    const path = write('bom/.tinyforge.yml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('prot: 1\nversion: 2\n')]));
+    const result = lint([path]);
+    assert.equal(result.stdout, `${path}:1:1 error unknown-key Unknown key "prot": the top level accepts only version and deploy\n${path}:2:10 error invalid-version version must be the integer 1\n`);
+  });
+
+  test('a file that is not UTF-8 (Latin-1 é): exit 1, a yaml-syntax error on the byte, nothing silently replaced', () => {
+    const path = write('latin1/.tinyforge.yml', Buffer.concat([Buffer.from('version: 1\ndeploy:\n  healthcheck: /caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const result = lint([path]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, `${path}:3:20 error yaml-syntax The file is not valid UTF-8: byte 0xE9 here does not start or continue a character, so Tinyforge rejects the file\n`);
+  });
+
+  test('output piped into a reader that stops early (`| head -1`): no stack trace', () => {
+    const path = write('many/.tinyforge.yml', `version: 1\n${Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}\n`).join('')}`);
+    const result = spawnSync('sh', ['-c', `node "${cli}" "${path}" | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    assert.match(result.stdout, /^.*:2:1 error unknown-key Unknown key "k0"/);
+    assert.doesNotMatch(result.stderr, /EPIPE|at .*\(/);
   });
 
   test('exit 1 with path:line:col severity code message (1-based) for errors', () => {

@@ -130,6 +130,18 @@ describe('API client against the dev server: every endpoint, role and error', ()
     assert.equal((await collect(admin.sync('wl_landing', {}))).status, 422);
   });
 
+  test('a branch file that is not UTF-8 is invalid, the message says where, and Sync refuses it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const repo = demoRepoFolder(server.dataDir, 'landing');
+    writeFileSync(join(repo, '.tinyforge.yml'), Buffer.concat([Buffer.from('version: 1\ndeploy:\n  healthcheck: /caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'latin-1', '--no-gpg-sign'], { stdio: 'ignore' });
+    const state = await viewer.getGitOps('wl_landing');
+    assert.equal(state.status, 'invalid');
+    assert.match(state.message, /^3:20: The file is not valid UTF-8: byte 0xE9/);
+    assert.equal((await collect(admin.sync('wl_landing', {}))).status, 422);
+  });
+
   test('no message, error or log line carries a token', async () => {
     assert.ok(errors.length >= 15);
     const haystack = [...errors.map((e) => `${e.message} ${e.code} ${e.stack}`), ...server.log.filter((line) => !/^(admin|viewer) token: |^data: /.test(line))].join('\n');

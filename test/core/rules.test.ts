@@ -94,4 +94,9 @@ describe('contract rules the fixtures cannot hold', () => {
   test('infinity and NaN are not integers', () => {
     assert.deepEqual(codesAt('version: 1\ndeploy:\n  port: .inf\n  max_instances: .nan\n'), ['invalid-type 2:8', 'invalid-type 3:17']);
   });
+
+  test('infinity is named as such, not as "a number with a fraction"', () => {
+    const [finding] = lintText('version: 1\ndeploy:\n  resources:\n    cpu_limit: .inf\n').findings;
+    assert.equal(finding.message, 'cpu_limit must be a number, not infinity or not-a-number');
+  });
 });

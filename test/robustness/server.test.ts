@@ -4,6 +4,7 @@ import { loadDiagnosticFixtures } from '../support/fixtures';
 import { changeDocument, openDocument, startLspSession, type LspSession } from '../support/lspClient';
 import { mutate, seededRandom } from '../support/mutate';
 import { loadYamlTestSuite } from '../support/yamlTestSuite';
+import { worstCaseInputs } from '../support/worstCases';
 
 /** Rejects when a request takes longer than a second. */
 function withinASecond<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -22,10 +23,11 @@ describe('robustness of the running server', () => {
     await session.close();
   });
 
-  test('YAML test suite inputs and 1,000 mutations as edits of one document: every version answered within 1 s, no handler fails', async () => {
+  test('YAML test suite inputs, 1,000 mutations and the worst-case files as edits of one document: every version answered within 1 s, no handler fails', async () => {
     const fixtures = loadDiagnosticFixtures().map((fixture) => fixture.text);
     const inputs = (await loadYamlTestSuite()).map((input) => input.yaml);
     for (let seed = 1; seed <= 1000; seed++) inputs.push(mutate(fixtures[seed % fixtures.length], seededRandom(seed)));
+    inputs.push(...worstCaseInputs().map((input) => input.text));
     const uri = 'file:///ws/robust/.tinyforge.yml';
     const random = seededRandom(42);
     let version = 1;
