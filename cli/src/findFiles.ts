@@ -1,35 +1,71 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isTinyforgeFile } from '../../core/src/index';
 
 const skippedDirectories = new Set(['node_modules', '.git']);
 
-/** Expands the command-line paths into files: files as given, directories searched for Tinyforge files. */
-export function findFiles(paths: readonly string[]): { files: string[]; unreadable: Array<{ path: string; reason: string }> } {
-  const files: string[] = [];
-  const unreadable: Array<{ path: string; reason: string }> = [];
+/** What the command-line paths expand to. */
+export interface FoundFiles {
+  /** Each file once, in the order found. */
+  files: string[];
+  unreadable: Array<{ path: string; reason: string }>;
+  /** Directories given on the command line that hold no Tinyforge file (a mistyped CI path passes silently otherwise). */
+  emptyDirectories: string[];
+}
+
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/** Expands the command-line paths into files: files as given, directories searched for Tinyforge files (symlinked files too, symlinked directories not, so no loops). */
+export function findFiles(paths: readonly string[]): FoundFiles {
+  const found: FoundFiles = { files: [], unreadable: [], emptyDirectories: [] };
+  const seen = new Set<string>();
+  let matches = 0;
+  const add = (path: string): void => {
+    matches++;
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.files.push(path);
+  };
   const walk = (directory: string): void => {
     let entries;
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: directory, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      found.unreadable.push({ path: directory, reason: reasonOf(error) });
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (entry.isDirectory() && !skippedDirectories.has(entry.name)) walk(path);
-      else if (entry.isFile() && isTinyforgeFile(entry.name)) files.push(path);
+      else if (isTinyforgeFile(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFileBehind(path, found)))) add(path);
     }
   };
   for (const path of paths) {
     try {
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(path);
+      if (!statSync(path).isDirectory()) {
+        add(path);
+        continue;
+      }
     } catch (error) {
-      unreadable.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      found.unreadable.push({ path, reason: reasonOf(error) });
+      continue;
     }
+    const before = matches + found.unreadable.length;
+    walk(path);
+    if (matches + found.unreadable.length === before) found.emptyDirectories.push(path);
   }
-  return { files, unreadable };
+  return found;
+}
+
+function isFileBehind(link: string, found: FoundFiles): boolean {
+  try {
+    return statSync(link).isFile();
+  } catch (error) {
+    found.unreadable.push({ path: link, reason: reasonOf(error) });
+    return false;
+  }
 }

@@ -1,40 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { liveFindings, lintBytes, toLocale, type LiveSnapshot } from '../../core/src/index';
-import { parseArgs, usage } from './args';
+import { parseArgs } from './args';
 import { findFiles } from './findFiles';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 import { fetchSnapshot } from './live';
+import { cliMessages } from './messages';
 
 const version = '0.1.0';
 
 /** Runs the linter; returns the exit code (0 clean, 1 errors, 2 usage, unreadable input or server, 3 drift). */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const locale = toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  const messages = cliMessages(locale);
   let options;
   try {
-    options = parseArgs(argv);
+    options = parseArgs(argv, messages);
   } catch (error) {
-    err(`tinyforge-lint: ${(error as Error).message}\n${usage}\n`);
+    err(`tinyforge-lint: ${(error as Error).message}\n${messages.usage}\n`);
     return 2;
   }
-  if (options.help) return out(`${usage}\n`), 0;
+  if (options.help) return out(`${messages.usage}\n`), 0;
   if (options.version) return out(`${version}\n`), 0;
 
-  const locale = toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   let snapshot: LiveSnapshot | undefined;
   if (options.url && options.workload) {
     const token = env.TINYFORGE_TOKEN;
     if (!token) {
-      err('tinyforge-lint: --url needs the token in the environment variable TINYFORGE_TOKEN\n');
+      err(`tinyforge-lint: ${messages.needsToken}\n`);
       return 2;
     }
     try {
       snapshot = await fetchSnapshot(options.url, options.workload, token, options.caFile);
     } catch (error) {
-      err(`tinyforge-lint: cannot read the live config: ${(error as Error).message.split(token).join('***')}\n`);
+      err(`tinyforge-lint: ${messages.cannotReadLive((error as Error).message.split(token).join('***'))}\n`);
       return 2;
     }
   }
-  const { files, unreadable } = findFiles(options.paths);
+  const { files, unreadable, emptyDirectories } = findFiles(options.paths);
   const reports: FileReport[] = [];
   for (const path of files) {
     try {
@@ -49,13 +51,14 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
   else if (options.format === 'sarif') out(formatSarif(reports, version));
   else out(formatText(reports));
 
-  for (const problem of unreadable) err(`tinyforge-lint: cannot read ${problem.path} (${problem.reason})\n`);
+  for (const directory of emptyDirectories) err(`tinyforge-lint: ${messages.noFilesUnder(directory)}\n`);
+  for (const problem of unreadable) err(`tinyforge-lint: ${messages.cannotRead(problem.path, problem.reason)}\n`);
   const all = reports.flatMap((report) => report.findings);
   const errors = all.filter((finding) => finding.severity === 'error').length;
   if (options.format === 'text') {
     const warnings = all.filter((finding) => finding.severity === 'warning').length;
     const drifted = all.filter((finding) => finding.code === 'drift').length;
-    err(`${errors} error(s), ${warnings} warning(s)${snapshot ? `, ${drifted} drifted field(s) against ${snapshot.workloadName}` : ''} in ${reports.length} file(s)\n`);
+    err(`${snapshot ? messages.summaryWithDrift(errors, warnings, drifted, snapshot.workloadName, reports.length) : messages.summary(errors, warnings, reports.length)}\n`);
   }
   if (unreadable.length) return 2;
   if (errors) return 1;

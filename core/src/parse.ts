@@ -9,7 +9,7 @@ export interface SyntaxProblem {
   span: Span;
   /** Parser's one-line message, or a forbidden character's code point in hex. */
   detail: string;
-  kind: 'parser' | 'forbidden-character' | 'unresolved-alias' | 'recursive-alias' | 'invalid-utf8';
+  kind: 'parser' | 'too-deep' | 'forbidden-character' | 'unresolved-alias' | 'recursive-alias' | 'invalid-utf8';
 }
 
 /** The result of parsing a `.tinyforge.yml` text once; every other core function reads from it. */
@@ -51,6 +51,12 @@ function findForbiddenCharacter(text: string): SyntaxProblem | undefined {
   return { span: { start: match.index, end: match.index + 1 }, detail: codePoint, kind: 'forbidden-character' };
 }
 
+function endOfLine(text: string, offset: number): number {
+  const lineBreak = /\r|\n/g;
+  lineBreak.lastIndex = offset;
+  return lineBreak.exec(text)?.index ?? text.length;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 }
@@ -79,15 +85,20 @@ export function parseConfig(text: string, source: ConfigSource = {}): ParsedConf
     keepSourceTokens: false,
   });
   const list = Array.isArray(documents) ? documents : [];
-  // Bytes that are not UTF-8, then a forbidden character, are the root cause of whatever the parser trips on (contract rule 1).
-  let syntaxProblem = source.encodingProblem ?? findForbiddenCharacter(text);
   const firstError = list.find((document) => document.errors.length)?.errors[0];
-  if (!syntaxProblem && firstError) {
+  let parserProblem: SyntaxProblem | undefined;
+  if (firstError) {
     // The parser may point one past the end of the text (an unterminated flow collection); keep spans inside it.
     const start = Math.min(firstError.pos[0], text.length);
     const end = Math.min(Math.max(firstError.pos[1], start), text.length);
-    syntaxProblem = { span: { start, end }, detail: firstLine(firstError.message), kind: 'parser' };
+    // yaml reports a stack overflow on deep nesting as an error; its text names the engine's limit, not the file's.
+    parserProblem = firstError.code === 'RESOURCE_EXHAUSTION' ? { span: { start, end }, detail: '', kind: 'too-deep' } : { span: { start, end }, detail: firstLine(firstError.message), kind: 'parser' };
   }
+  // Bytes that are not UTF-8 come first. A forbidden character on or before the parser's error line is its likely cause
+  // (the parser often points at the start of that line); one on a later line waits its turn (contract rule 1).
+  const forbidden = findForbiddenCharacter(text);
+  const forbiddenFirst = forbidden && (!parserProblem || forbidden.span.start <= endOfLine(text, parserProblem.span.start));
+  const syntaxProblem = source.encodingProblem ?? (forbiddenFirst ? forbidden : parserProblem);
   return {
     text,
     byteLength,

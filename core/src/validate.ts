@@ -24,12 +24,13 @@ function firstLineSpan(text: string): Span {
 function syntaxFinding(problem: SyntaxProblem, locale: Locale): Finding {
   const messageId: MessageId = {
     parser: 'yamlSyntax',
+    'too-deep': 'nestingTooDeep',
     'forbidden-character': 'forbiddenCharacter',
     'unresolved-alias': 'unresolvedAlias',
     'recursive-alias': 'recursiveAlias',
     'invalid-utf8': 'invalidUtf8',
   }[problem.kind] as MessageId;
-  return finding('yaml-syntax', formatMessage(locale, messageId, problem.detail), problem.span, '', { fromParser: problem.kind === 'parser' });
+  return finding('yaml-syntax', formatMessage(locale, messageId, problem.detail), problem.span, '', { fromParser: problem.kind === 'parser' || problem.kind === 'too-deep' });
 }
 
 function describeType(value: unknown): MessageId {

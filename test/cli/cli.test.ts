@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -50,6 +50,34 @@ describe('tinyforge-lint', () => {
     const result = spawnSync('sh', ['-c', `node "${cli}" "${path}" | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     assert.match(result.stdout, /^.*:2:1 error unknown-key Unknown key "k0"/);
     assert.doesNotMatch(result.stderr, /EPIPE|at .*\(/);
+  });
+
+  test('in Russian under LANG=ru_RU.UTF-8: findings, the summary, usage errors and the help', () => {
+    const path = write('ru/.tinyforge.yml', 'version: 1\ndeploy:\n  prot: 8080\n');
+    const result = lint([path], { LANG: 'ru_RU.UTF-8' });
+    assert.match(result.stdout, /Неизвестный ключ «prot»/);
+    assert.equal(result.stderr, 'ошибок: 1, предупреждений: 0, файлов проверено: 1\n');
+    const usage = lint(['--bogus'], { LANG: 'ru_RU.UTF-8' });
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /^tinyforge-lint: неизвестный параметр --bogus\nИспользование: tinyforge-lint/);
+    assert.match(lint(['--help'], { LC_ALL: 'ru' }).stdout, /Коды выхода: 0 ошибок нет/);
+  });
+
+  test('a directory with no Tinyforge file says so on stderr (a mistyped CI path), and still exits 0', () => {
+    mkdirSync(join(scratch, 'nothing-here'), { recursive: true });
+    const result = lint([join(scratch, 'nothing-here')]);
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /tinyforge-lint: no \.tinyforge\.yml or \.tinyforge\.yaml under .*nothing-here\n/);
+  });
+
+  test('a symlinked .tinyforge.yml is found in a directory search, and a file given twice is checked once', () => {
+    const target = write('linked/real.yml', 'version: 2\n');
+    symlinkSync(target, join(scratch, 'linked/.tinyforge.yml'));
+    const result = lint([join(scratch, 'linked'), join(scratch, 'linked/.tinyforge.yml')]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout.trim().split('\n').length, 1, result.stdout);
+    assert.match(result.stdout, /linked\/\.tinyforge\.yml:1:10 error invalid-version/);
+    assert.match(result.stderr, /in 1 file\(s\)/);
   });
 
   test('exit 1 with path:line:col severity code message (1-based) for errors', () => {

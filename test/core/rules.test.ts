@@ -95,6 +95,11 @@ describe('contract rules the fixtures cannot hold', () => {
     assert.deepEqual(codesAt('version: 1\ndeploy:\n  port: .inf\n  max_instances: .nan\n'), ['invalid-type 2:8', 'invalid-type 3:17']);
   });
 
+  test('nesting too deep for the parser is one yaml-syntax finding that says so, not the engine\'s stack message', () => {
+    const { findings } = lintText(`version: 1\ndeploy: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.message]), [['yaml-syntax', 'YAML syntax error: collections nest too deeply here to be read']]);
+  });
+
   test('infinity is named as such, not as "a number with a fraction"', () => {
     const [finding] = lintText('version: 1\ndeploy:\n  resources:\n    cpu_limit: .inf\n').findings;
     assert.equal(finding.message, 'cpu_limit must be a number, not infinity or not-a-number');
