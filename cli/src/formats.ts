@@ -1,4 +1,12 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createLineIndex, severityOf, type DiagnosticCode, type Finding, type LineIndex } from '../../core/src/index';
+
+/** A path the linter could not read, and why (an errno code such as ENOENT). */
+export interface Unreadable {
+  path: string;
+  reason: string;
+}
 
 /** One file's findings, with the text they point into. */
 export interface FileReport {
@@ -34,8 +42,8 @@ export function formatText(reports: readonly FileReport[]): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** Machine-readable findings, one entry per file checked. */
-export function formatJson(reports: readonly FileReport[]): string {
+/** Machine-readable findings, one entry per file checked, and the paths that could not be read. */
+export function formatJson(reports: readonly FileReport[], unreadable: readonly Unreadable[] = []): string {
   const files = reports.map((report) => {
     const index = createLineIndex(report.text);
     return {
@@ -50,7 +58,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       })),
     };
   });
-  return `${JSON.stringify({ files }, null, 2)}\n`;
+  return `${JSON.stringify({ files, unreadable }, null, 2)}\n`;
 }
 
 const sarifLevel = { error: 'error', warning: 'warning', information: 'note' } as const;
@@ -69,8 +77,13 @@ const ruleDescriptions: Record<DiagnosticCode, string> = {
   drift: 'The repository value differs from the live config.',
 };
 
-/** SARIF 2.1.0 for code scanning; columns count UTF-16 code units, as the editor does. */
-export function formatSarif(reports: readonly FileReport[], version: string): string {
+// Relative paths stay relative to the checkout (what code scanning expects); absolute ones become file: URIs.
+function artifactUri(path: string): string {
+  return isAbsolute(path) ? pathToFileURL(path).href : path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+}
+
+/** SARIF 2.1.0 for code scanning; columns count UTF-16 code units, as the editor does. Unreadable paths are tool notifications. */
+export function formatSarif(reports: readonly FileReport[], version: string, unreadable: readonly Unreadable[] = []): string {
   const rules = (Object.keys(ruleDescriptions) as DiagnosticCode[]).map((code) => ({
     id: code,
     shortDescription: { text: ruleDescriptions[code] },
@@ -88,7 +101,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: report.path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/') },
+              artifactLocation: { uri: artifactUri(report.path) },
               region: { startLine: line, startColumn: column, endLine, endColumn: Math.max(endColumn, endLine === line ? column : 1) },
             },
           },
@@ -99,7 +112,23 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'tinyforge-lint', version, informationUri: 'https://tinyforge.dev/docs/gitops', rules } }, columnKind: 'utf16CodeUnits', results }],
+    runs: [
+      {
+        tool: { driver: { name: 'tinyforge-lint', version, informationUri: 'https://tinyforge.dev/docs/gitops', rules } },
+        invocations: [
+          {
+            executionSuccessful: unreadable.length === 0,
+            toolExecutionNotifications: unreadable.map((entry) => ({
+              level: 'error',
+              message: { text: `cannot read ${entry.path} (${entry.reason})` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(entry.path) } } }],
+            })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -47,8 +47,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
       unreadable.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
   }
-  if (options.format === 'json') out(formatJson(reports));
-  else if (options.format === 'sarif') out(formatSarif(reports, version));
+  if (options.format === 'json') out(formatJson(reports, unreadable));
+  else if (options.format === 'sarif') out(formatSarif(reports, version, unreadable));
   else out(formatText(reports));
 
   for (const directory of emptyDirectories) err(`tinyforge-lint: ${messages.noFilesUnder(directory)}\n`);

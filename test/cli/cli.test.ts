@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { compareFindings, diagnosticFixtureDir, loadDiagnosticFixtures, type RangedFinding } from '../support/fixtures';
 import { repoRoot } from '../support/lspClient';
@@ -130,6 +131,23 @@ describe('tinyforge-lint', () => {
         ['unknown-key', 'error', { startLine: 4, startColumn: 3, endLine: 4, endColumn: 13 }],
       ],
     );
+  });
+
+  test('SARIF and JSON also carry what could not be read; SARIF names files by file: URI when given an absolute path, relative otherwise', () => {
+    const path = write('sarif2/.tinyforge.yml', 'version: 2\n');
+    const missing = join(scratch, 'sarif2/missing.yml');
+    const sarif = lint(['--format', 'sarif', path, missing]);
+    assert.equal(sarif.code, 2);
+    const run = JSON.parse(sarif.stdout).runs[0];
+    assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(path).href);
+    assert.equal(run.invocations[0].executionSuccessful, false);
+    assert.deepEqual(
+      run.invocations[0].toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => [n.level, n.message.text]),
+      [['error', `cannot read ${missing} (ENOENT)`]],
+    );
+    const relative = JSON.parse(lint(['--format', 'sarif', 'sarif2/.tinyforge.yml']).stdout).runs[0];
+    assert.equal(relative.results[0].locations[0].physicalLocation.artifactLocation.uri, 'sarif2/.tinyforge.yml');
+    assert.deepEqual(JSON.parse(lint(['--format', 'json', path, missing]).stdout).unreadable, [{ path: missing, reason: 'ENOENT' }]);
   });
 
   test('--help and --version exit 0', () => {
