@@ -72,7 +72,7 @@ export function registerCodeActions(state: ServerState): void {
         if (sync && sync.diagnostics === undefined && (state.snapshots.get(uri)?.branchDrift?.length ?? 0) > 0) actions.push(sync);
       }
       if (wants(params.context.only, fixAllKind)) {
-        const edits = core().fixAllEdits(analysis.parsed, analysis.findings, state.locale);
+        const edits = (analysis.fixAllEdits ??= core().fixAllEdits(analysis.parsed, analysis.findings, state.locale));
         if (edits.length) {
           actions.push({ title: core().formatMessage(state.locale, 'fixAll'), kind: fixAllKind, edit: { changes: { [uri]: toLspEdits(analysis, edits) } } });
         }

@@ -1,12 +1,14 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DeclaredField, LineIndex, LintResult, LiveSnapshot, Locale } from '../../core/src/index';
+import type { DeclaredField, LineIndex, LintResult, LiveSnapshot, Locale, TextEdit } from '../../core/src/index';
 import { core } from './core';
 
 /** A document's analysis, cached by URI and version. */
 export interface Analysis extends LintResult {
   version: number;
   lineIndex: LineIndex;
+  /** The fix-all edits, computed on the first code-action request of this version (VS Code asks on every cursor move). */
+  fixAllEdits?: TextEdit[];
 }
 
 /** Everything the server holds; made once in `startServer`, passed to every feature. */
