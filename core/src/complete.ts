@@ -18,6 +18,15 @@ function escapeSnippet(value: string): string {
   return value.replace(/[\\$}]/g, (ch) => `\\${ch}`);
 }
 
+/** The text an LSP snippet leaves when its placeholders keep their defaults (first choice) and the cursor stops are dropped. */
+export function snippetAsPlainText(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+\|((?:[^|,\\]|\\.)*)[^}]*\}/g, '$1')
+    .replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([\\$}])/g, '$1');
+}
+
 function fieldDocs(field: SchemaField): string {
   const lines = [field.markdownDescription];
   if (field.default !== undefined && field.type !== 'object') lines.push('', `Default: \`${JSON.stringify(field.default)}\``);
@@ -95,7 +104,10 @@ export function completeAt(text: string, offset: number): CompletionProposal[] {
   if (context.kind === 'none') return [];
   if (context.kind === 'value') {
     const field = fieldAt(context.path);
-    return field ? valueProposals(field, context.replace) : [];
+    const proposals = field ? valueProposals(field, context.replace) : [];
+    // Right after the colon (`port:|`) a value needs its space, or YAML reads `port:8080` as one plain scalar.
+    if (text[context.replace.start - 1] !== ':') return proposals;
+    return proposals.map((proposal) => ({ ...proposal, insertText: ` ${proposal.insertText}` }));
   }
   const parent = fieldAt(context.parentPath);
   if (!parent || parent.type !== 'object') return [];

@@ -5,15 +5,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+^$()|\\]/g, '\\$&');
 }
 
-/** Turns a VS Code-style glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) into an anchored regular expression. */
+const matchesNothing = /(?!)/;
+
+/**
+ * Turns a VS Code-style glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) into an anchored regular expression.
+ * A malformed glob (an unclosed `{`, a bad `[z-a]` range) matches nothing rather than throwing on every request.
+ */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   let inBraces = 0;
+  // Repeated `**/` mean one; each would multiply the regular expression's backtracking.
+  glob = glob.replace(/(?:\*\*\/)+/g, '**/');
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i];
     if (ch === '*' && glob[i + 1] === '*') {
       const slashAfter = glob[i + 2] === '/';
-      source += slashAfter ? '(?:.*/)?' : '.*';
+      // Whole segments only, so a failing match cannot retry every character position.
+      source += slashAfter ? '(?:[^/]*/)*' : '.*';
       i += slashAfter ? 2 : 1;
     } else if (ch === '*') source += '[^/]*';
     else if (ch === '?') source += '[^/]';
@@ -33,7 +41,12 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else source += escapeRegExp(ch);
   }
-  return new RegExp(`^${source}$`);
+  if (inBraces > 0) return matchesNothing;
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return matchesNothing;
+  }
 }
 
 /**

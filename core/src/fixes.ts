@@ -73,9 +73,13 @@ function removeKeyEdits(text: string, tree: ConfigTree, start: number): TextEdit
 function setVersionEdits(text: string, tree: ConfigTree): TextEdit[] | undefined {
   const location = tree.locations.get('/version');
   if (!location?.keySpan) return undefined;
-  if (location.valueSpan) return [{ span: location.valueSpan, newText: '1' }];
   const colon = colonAfter(text, location.keySpan.end);
-  return [{ span: { start: colon, end: colon }, newText: ' 1' }];
+  if (!location.valueSpan) return [{ span: { start: colon, end: colon }, newText: ' 1' }];
+  // A block value (`|`, a nested mapping or list) ends with its line break, which must stay; the whole of it becomes ` 1`.
+  let end = location.valueSpan.end;
+  while (end > location.valueSpan.start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  if (!/[\r\n]/.test(text.slice(colon, end))) return [{ span: location.valueSpan, newText: '1' }];
+  return [{ span: { start: colon, end }, newText: ' 1' }];
 }
 
 function insertVersionEdits(text: string, tree: ConfigTree | undefined): TextEdit[] {
@@ -85,7 +89,11 @@ function insertVersionEdits(text: string, tree: ConfigTree | undefined): TextEdi
     return [{ span: { start: at, end: at }, newText: root.keys.length ? 'version: 1, ' : 'version: 1' }];
   }
   if (root && root.keys.length) {
-    const at = lineStartOf(text, root.keys[0].span.start);
+    const first = root.keys[0].span.start;
+    const indent = text.slice(lineStartOf(text, first), first);
+    // An indented root mapping gets `version` at its own column, or YAML reads the file as broken.
+    if (/^[ ]+$/.test(indent)) return [{ span: { start: first, end: first }, newText: `version: 1\n${indent}` }];
+    const at = lineStartOf(text, first);
     return [{ span: { start: at, end: at }, newText: 'version: 1\n' }];
   }
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
@@ -94,11 +102,18 @@ function insertVersionEdits(text: string, tree: ConfigTree | undefined): TextEdi
 
 /** The quick fixes for one finding of the current text. */
 export function fixesFor(parsed: ParsedConfig, finding: Finding, locale: Locale = 'en'): CodeFix[] {
-  if (!parsed.document && finding.code !== 'missing-required') return [];
-  return fixesWithTree(parsed, parsed.document ? buildConfigTree(parsed.document) : undefined, finding, locale);
+  return quickFixer(parsed, locale)(finding);
 }
 
-// The tree is built by the caller, so fix-all over thousands of findings builds it once.
+/** Quick fixes for many findings of one text (a code-action request, fix-all): the text's tree is built once, on first use. */
+export function quickFixer(parsed: ParsedConfig, locale: Locale = 'en'): (finding: Finding) => CodeFix[] {
+  let tree: ConfigTree | undefined;
+  return (finding) => {
+    if (!tree && parsed.document) tree = buildConfigTree(parsed.document);
+    return fixesWithTree(parsed, tree, finding, locale);
+  };
+}
+
 function fixesWithTree(parsed: ParsedConfig, tree: ConfigTree | undefined, finding: Finding, locale: Locale): CodeFix[] {
   if (!parsed.document && finding.code !== 'missing-required') return [];
   const fixes: CodeFix[] = [];
@@ -134,10 +149,18 @@ export function fixAllEdits(parsed: ParsedConfig, findings: readonly Finding[], 
   // A misspelt `version` is fixed by its rename; inserting another `version` too would duplicate it.
   const renamesVersion = findings.some((f) => f.code === 'unknown-key' && f.data?.suggestion === 'version');
   const edits: TextEdit[] = [];
-  const tree = parsed.document ? buildConfigTree(parsed.document) : undefined;
+  const fixesOf = quickFixer(parsed, locale);
+  // Two misspellings of one key (`prot`, `pott`) must not both become `port`: the first keeps the rename.
+  const renamedTo = new Set<string>();
   for (const finding of findings) {
     if (finding.code === 'missing-required' && renamesVersion) continue;
-    const fix = fixesWithTree(parsed, tree, finding, locale).find((candidate) => candidate.safe);
+    const suggestion = finding.code === 'unknown-key' ? finding.data?.suggestion : undefined;
+    if (suggestion) {
+      const target = `${finding.path.slice(0, finding.path.length - (finding.data?.key ?? '').length)}${suggestion}`;
+      if (renamedTo.has(target)) continue;
+      renamedTo.add(target);
+    }
+    const fix = fixesOf(finding).find((candidate) => candidate.safe);
     if (fix) edits.push(...fix.edits);
   }
   edits.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -27,10 +27,14 @@ function toLspEdits(analysis: Analysis, edits: readonly CoreEdit[]): TextEdit[] 
   return edits.map((edit) => ({ range: toLspRange(analysis.lineIndex, edit.span), newText: edit.newText }));
 }
 
-/** The current finding a client diagnostic stands for, matched on code and range start, never on message. */
-function findingFor(findings: readonly Finding[], analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
-  const start = toOffset(analysis.lineIndex, diagnostic.range.start);
-  return findings.find((finding) => finding.code === diagnostic.code && finding.span.start === start);
+/** Finds the current finding a client diagnostic stands for, matched on code and range start, never on message; indexed once per request. */
+function findingMatcher(findings: readonly Finding[], analysis: Analysis): (diagnostic: Diagnostic) => Finding | undefined {
+  const byCodeAndStart = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.code}@${finding.span.start}`;
+    if (!byCodeAndStart.has(key)) byCodeAndStart.set(key, finding);
+  }
+  return (diagnostic) => byCodeAndStart.get(`${String(diagnostic.code)}@${toOffset(analysis.lineIndex, diagnostic.range.start)}`);
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -47,16 +51,18 @@ export function registerCodeActions(state: ServerState): void {
       const actions: CodeAction[] = [];
       const findings = findingsFor(state, uri);
       if (wants(params.context.only, CodeActionKind.QuickFix)) {
+        const findingFor = findingMatcher(findings, analysis);
+        const fixesOf = core().quickFixer(analysis.parsed, state.locale);
         for (const diagnostic of params.context.diagnostics) {
           if (diagnostic.source !== 'tinyforge') continue;
-          const finding = findingFor(findings, analysis, diagnostic);
+          const finding = findingFor(diagnostic);
           if (!finding) continue;
           if (finding.code === 'drift') {
             const sync = syncAction(state, uri, CodeActionKind.QuickFix, [toDiagnostic(analysis.lineIndex, finding)]);
             if (sync) actions.push(sync);
             continue;
           }
-          for (const fix of core().fixesFor(analysis.parsed, finding, state.locale)) {
+          for (const fix of fixesOf(finding)) {
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,

@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import type { CompletionProposal } from '../../core/src/index';
 import { core } from './core';
 import { toLspRange, toOffset } from './ranges';
@@ -25,8 +25,10 @@ export function registerCompletion(state: ServerState): void {
           kind: kinds[proposal.kind],
           detail: proposal.detail,
           documentation: proposal.documentation ? { kind: MarkupKind.Markdown, value: proposal.documentation } : undefined,
-          textEdit: { range: toLspRange(analysis.lineIndex, proposal.replace), newText: proposal.insertText },
-          insertTextFormat: proposal.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          textEdit: { range: toLspRange(analysis.lineIndex, proposal.replace), newText: proposal.snippet && !state.snippets ? core().snippetAsPlainText(proposal.insertText) : proposal.insertText },
+          insertTextFormat: proposal.snippet && state.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          // The core indents every line to where it lands; VS Code would otherwise add the line's indentation again.
+          insertTextMode: InsertTextMode.asIs,
           sortText: proposal.sortText,
           filterText: proposal.kind === 'snippet' ? proposal.label.split(' ')[0] : proposal.label,
         }),

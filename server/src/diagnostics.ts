@@ -74,7 +74,10 @@ export function registerDiagnostics(state: ServerState): void {
 export function refreshDiagnostics(state: ServerState, onlyUri?: string): void {
   if (!onlyUri) state.analyses.clear();
   if (state.pullDiagnostics) {
-    void state.connection.languages.diagnostics.refresh();
+    // A client that cannot refresh pulls again on its own next edit; one that answers with an error must not take us down.
+    if (state.diagnosticsRefresh) {
+      state.connection.languages.diagnostics.refresh().catch((error: unknown) => state.connection.console.warn(`diagnostics refresh refused: ${String(error)}`));
+    }
     return;
   }
   for (const document of state.documents.all()) {

@@ -23,6 +23,8 @@ export function startServer(connection: Connection): void {
     if (!state.workspaceFolders.length && params.rootUri) state.workspaceFolders = [params.rootUri.endsWith('/') ? params.rootUri : `${params.rootUri}/`];
     applySettings(state, params.initializationOptions as TinyforgeSettings | undefined);
     state.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    state.diagnosticsRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    state.snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     registerDiagnostics(state);
     return {
       capabilities: {

@@ -22,6 +22,10 @@ export interface ServerState {
   locale: Locale;
   /** Whether the client pulls diagnostics (LSP 3.17) instead of receiving pushes. */
   pullDiagnostics: boolean;
+  /** Whether the client asks for a re-pull when told to (`workspace.diagnostics.refreshSupport`). */
+  diagnosticsRefresh: boolean;
+  /** Whether completion items may be snippets; otherwise they are sent as the plain text a snippet would leave. */
+  snippets: boolean;
   analyses: Map<string, Analysis>;
   /** The latest live snapshot per document URI, as the client sent it. */
   snapshots: Map<string, LiveSnapshot>;
@@ -38,6 +42,8 @@ export function createServerState(connection: Connection): ServerState {
     fileGlobs: [],
     locale: 'en',
     pullDiagnostics: false,
+    diagnosticsRefresh: false,
+    snippets: false,
     analyses: new Map(),
     snapshots: new Map(),
     branchFields: new Map(),

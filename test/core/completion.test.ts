@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits, completeAt, fieldAt, lintText, type CompletionProposal } from '../../core/src/index';
+import { applyEdits, completeAt, fieldAt, lintText, snippetAsPlainText, type CompletionProposal } from '../../core/src/index';
 
 /** Completes at the `|` in a text. */
 function complete(marked: string): { text: string; offset: number; items: CompletionProposal[] } {
@@ -13,16 +13,11 @@ function labels(marked: string): string[] {
   return complete(marked).items.map((item) => item.label);
 }
 
-/** Expands an LSP snippet the way an editor does when the user accepts every default. */
-function expandSnippet(snippet: string): string {
-  return snippet.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
-}
-
 function accept(marked: string, label: string): string {
   const { text, items } = complete(marked);
   const item = items.find((candidate) => candidate.label === label);
   assert.ok(item, `no proposal ${label}`);
-  return applyEdits(text, [{ span: item.replace, newText: item.snippet ? expandSnippet(item.insertText) : item.insertText }]);
+  return applyEdits(text, [{ span: item.replace, newText: item.snippet ? snippetAsPlainText(item.insertText) : item.insertText }]);
 }
 
 describe('completion', () => {
@@ -63,6 +58,17 @@ describe('completion', () => {
     assert.match(items[1].documentation, /switch traffic/);
     assert.deepEqual(labels('version: |\n'), ['1']);
     assert.equal(accept('version: 1\ndeploy:\n  deploy_strategy: bl|\n', 'blue_green'), 'version: 1\ndeploy:\n  deploy_strategy: blue_green\n');
+  });
+
+  test('a value completed right after the colon gets its space, so the file stays valid', () => {
+    assert.equal(accept('version:|', '1'), 'version: 1');
+    assert.equal(accept('version: 1\ndeploy:\n  deploy_strategy:|\n', 'recreate'), 'version: 1\ndeploy:\n  deploy_strategy: recreate\n');
+    assert.deepEqual(lintText(accept('version:|\ndeploy: {}\n', '1')).findings, []);
+  });
+
+  test('snippets as plain text (for clients without snippet support) leave what accepting every default leaves', () => {
+    assert.equal(snippetAsPlainText('deploy:\n  port: ${1:8080}\n  deploy_strategy: ${3|recreate,blue_green|}$0'), 'deploy:\n  port: 8080\n  deploy_strategy: recreate');
+    assert.equal(snippetAsPlainText('healthcheck: ${1:/a\\}b}'), 'healthcheck: /a}b');
   });
 
   test('key proposals carry the schema docs', () => {

@@ -18,4 +18,16 @@ describe('which files are Tinyforge files', () => {
     }
     for (const path of ['deploy/other.yaml', 'apps/shop/sub/gitops.yml', 'x/deploy/tinyforge.yaml', 'tf/a.yaml']) assert.ok(!isTinyforgeFile(path, globs), path);
   });
+
+  test('a malformed glob matches nothing and does not stop the others from working', () => {
+    assert.ok(isTinyforgeFile('deploy/a.yaml', ['{deploy,ops/*.yaml', '[z-a]*.yaml', 'deploy/*.yaml']));
+    assert.ok(!isTinyforgeFile('deploy/a.yaml', ['{deploy,ops/*.yaml', '[z-a]*.yaml']));
+  });
+
+  test('globs with many ** segments answer at once on deep paths that do not match', { timeout: 5000 }, () => {
+    const deep = `${'d/'.repeat(30)}x.yml`;
+    assert.ok(!isTinyforgeFile(deep, [`${'**/'.repeat(25)}y.yml`]));
+    assert.ok(!isTinyforgeFile(deep, [`${'**/d/'.repeat(12)}y.yml`]));
+    assert.ok(isTinyforgeFile(deep, [`${'**/d/'.repeat(12)}x.yml`]));
+  });
 });

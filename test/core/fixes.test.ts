@@ -67,6 +67,27 @@ describe('quick fixes: applying one removes its problem', () => {
     assert.deepEqual(fixesFor(parsed, findings[0]), []);
   });
 
+  test('set version to 1 on a block value (`|`, a mapping, a list) keeps the next key on its own line', () => {
+    for (const value of ['|\n  1', '\n  a: 1', '\n  - 1']) {
+      const fixed = applyFix(`version: ${value}\ndeploy:\n  port: 1\n`.replace('version: \n', 'version:\n'), 'invalid-version', 'Set version');
+      assert.equal(fixed, 'version: 1\ndeploy:\n  port: 1\n', JSON.stringify(value));
+    }
+    assert.equal(applyFix('version: 2 # two\ndeploy: {}\n', 'invalid-version', 'Set version'), 'version: 1 # two\ndeploy: {}\n');
+  });
+
+  test('insert a missing version into an indented root mapping at its column', () => {
+    const fixed = applyFix('  deploy:\n    port: 1\n', 'missing-required', 'Add version');
+    assert.equal(fixed, '  version: 1\n  deploy:\n    port: 1\n');
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  test('fix all never renames two keys to the same one (no duplicate key made)', () => {
+    for (const text of ['version: 1\ndeploy:\n  prot: 1\n  pott: 2\n', 'veriosn: 1\nversoin: 1\n']) {
+      const fixed = applyEdits(text, fixAllEdits(lintText(text).parsed, lintText(text).findings));
+      assert.deepEqual(codes(fixed), ['unknown-key'], fixed);
+    }
+  });
+
   test('fix all applies every safe fix and never deletes a key', () => {
     const text = 'verison: "1"\ndeploy:\n  prot: 8080\n  helthcheck: /h\n  replicas: 3\n';
     const { parsed, findings } = lintText(text);

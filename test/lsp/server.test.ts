@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { ErrorCodes, ResponseError, type CodeAction, type CompletionList, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, createLineIndex } from '../../core/src/index';
 import { compareFindings, loadDiagnosticFixtures, type RangedFinding } from '../support/fixtures';
 import { changeDocument, codesOf, openDocument, repoRoot, startLspSession, type LspSession } from '../support/lspClient';
@@ -125,6 +125,31 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual((await republished).diagnostics, []);
   });
 
+  test('completion items are inserted as sent: every line already indented to where it lands (insertTextMode asIs)', async () => {
+    const uri = uniqueUri();
+    openDocument(session, uri, 'version: 1\ndeploy:\n  port: 8080\n  \n');
+    const list = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 } })) as CompletionList;
+    const resources = list.items.find((item) => item.label === 'resources')!;
+    assert.equal((resources.textEdit as TextEdit).newText, 'resources:\n    $0');
+    assert.deepEqual([...new Set(list.items.map((item) => item.insertTextMode))], [1]);
+  });
+
+  test('quick fixes for thousands of diagnostics at once (select all, then the light bulb) come back in one go', { timeout: 20_000 }, async () => {
+    const uri = uniqueUri();
+    const text = `version: 1\n${Array.from({ length: 4000 }, (_, i) => `k${i}: ${i}\n`).join('')}`;
+    const published = session.nextDiagnostics(uri, { version: 1 });
+    openDocument(session, uri, text);
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.length, 4000);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 4001, character: 0 } },
+      context: { diagnostics, only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 4000);
+    assert.match(actions[3999].title, /Remove unknown key "k3999"/);
+  });
+
   test('code actions match on code and range, not message text', async () => {
     const uri = uniqueUri();
     const published = session.nextDiagnostics(uri, { version: 1 });
@@ -199,6 +224,46 @@ describe('language server: pull diagnostics and settings', () => {
       assert.deepEqual((await cleared).diagnostics, []);
     } finally {
       await session.close();
+    }
+  });
+
+  test('a client without snippet support gets plain text: what accepting every default would leave', async () => {
+    const session = await startLspSession({ initialize: { capabilities: { textDocument: { completion: { completionItem: { snippetSupport: false } } } } } });
+    try {
+      const uri = 'file:///ws/plain/.tinyforge.yml';
+      openDocument(session, uri, 'version: 1\n');
+      const list = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } })) as CompletionList;
+      const block = list.items.find((item) => item.label === 'deploy block')!;
+      assert.equal(block.insertTextFormat, 1);
+      assert.equal((block.textEdit as TextEdit).newText, 'deploy:\n  port: 8080\n  healthcheck: /healthz\n  deploy_strategy: recreate');
+      assert.ok(list.items.every((item) => !(item.textEdit as TextEdit).newText.includes('$')));
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('diagnostics refresh: sent only to a client that supports it, and a client that answers it with an error does not stop the server', async () => {
+    for (const refreshSupport of [false, true]) {
+      const session = await startLspSession({
+        initialize: { capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport } } } },
+      });
+      try {
+        let refreshes = 0;
+        session.connection.onRequest('workspace/diagnostic/refresh', () => {
+          refreshes++;
+          return new ResponseError(ErrorCodes.MethodNotFound, 'refresh is not supported here');
+        });
+        const uri = 'file:///ws/refresh/.tinyforge.yml';
+        openDocument(session, uri, 'version: 2\n');
+        session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tinyforge: { files: [] } } });
+        session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot: null });
+        const report = (await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+        assert.deepEqual(codesOf(report.items), ['invalid-version']);
+        assert.equal(refreshes, refreshSupport ? 2 : 0);
+        assert.equal(session.process.exitCode, null, 'the server is still running');
+      } finally {
+        await session.close();
+      }
     }
   });
 
