@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +15,8 @@ describe('in a real VS Code (code-server): the schema features', () => {
 
   before(async () => {
     cpSync(join(repoRoot, 'examples/broken'), workspace, { recursive: true });
+    mkdirSync(join(workspace, 'svc'));
+    writeFileSync(join(workspace, 'svc/.tinyforge.yml'), 'version: 1\ndeploy:\n  port: 8080\n');
     editor = await openEditor({ open: { folder: workspace }, settings: { 'git.enabled': false } });
     page = editor.page;
   });
@@ -40,5 +42,23 @@ describe('in a real VS Code (code-server): the schema features', () => {
     await page.keyboard.press('Control+S');
     await waitUntil(() => /\n {2}port: 8080\n/.test(readFileSync(join(workspace, '.tinyforge.yml'), 'utf8')), 'the fixed file saved to disk');
     await snap(page, 'schema-3-fixed');
+  });
+
+  test('completing resources under deploy puts the cursor one level deeper, not two', async () => {
+    await openFile(page, 'svc/.tinyforge.yml');
+    await goTo(page, 3, 13);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('reso');
+    await page.keyboard.press('Control+Space');
+    const item = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'resources' });
+    await item.waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('cpu_limit: 1');
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .view-lines .view-line')].some((line) => line.innerText.replace(/\\u00a0/g, ' ').startsWith('    cpu_limit: 1'))`, undefined, { timeout: 15_000 });
+    // The file is valid once the last keystroke's diagnostics arrive.
+    await waitForSquiggles(page, 0);
+    await snap(page, 'schema-4-completed-resources');
+    assert.match(await editorText(page), /^ {2}port: 8080\n {2}resources:\n {4}cpu_limit: 1$/m);
   });
 });

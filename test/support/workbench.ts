@@ -35,6 +35,8 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await page.keyboard.press('Control+G');
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
+  // Keys pressed before the Go to Line box has closed would go to it, not to the editor.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
 /** The editor's visible text, line by line (Monaco renders spaces as non-breaking). */
