@@ -57,15 +57,21 @@ function removeKeyEdits(text: string, tree: ConfigTree, start: number): TextEdit
     }
     return [{ span: { start: from, end: to }, newText: '' }];
   }
-  const onlyWhitespaceBefore = text.slice(lineStartOf(text, pair.start), pair.start).trim() === '';
+  const beforeKey = text.slice(lineStartOf(text, pair.start), pair.start);
+  // An explicit key (`? key` / `: value`) spans lines in ways a line-wise delete would break; no removal is offered.
+  if (/\?\s*$/.test(beforeKey)) return undefined;
+  const onlyWhitespaceBefore = beforeKey.trim() === '';
   const from = onlyWhitespaceBefore ? lineStartOf(text, pair.start) : pair.start;
   const to = lineEndIncludingBreak(text, Math.max(pair.end - 1, pair.start));
   const edits: TextEdit[] = [{ span: { start: from, end: to }, newText: '' }];
   // The last key of a nested block mapping leaves `parent:` empty, which is invalid-type: make it `parent: {}`.
   const parentKey = tree.locations.get(pointer)?.keySpan;
-  if (mapping.keys.length === 1 && pointer !== '' && parentKey) {
+  const repeatedKeyRemains = tree.duplicates.some((duplicate) => duplicate.pointer.slice(0, duplicate.pointer.lastIndexOf('/')) === pointer);
+  if (mapping.keys.length === 1 && !repeatedKeyRemains && pointer !== '' && parentKey) {
+    // After the parent's anchor or tag, if any: `deploy: &d {}`, not `deploy: {} &d`.
     const colon = colonAfter(text, parentKey.end);
-    edits.unshift({ span: { start: colon, end: colon }, newText: ' {}' });
+    const at = colon + (/^(?:[ \t]+[&!][^\s#]*)*/.exec(text.slice(colon))?.[0].length ?? 0);
+    edits.unshift({ span: { start: at, end: at }, newText: ' {}' });
   }
   return edits;
 }

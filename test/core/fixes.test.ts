@@ -81,6 +81,15 @@ describe('quick fixes: applying one removes its problem', () => {
     assert.deepEqual(codes(fixed), []);
   });
 
+  test('removing an unknown key keeps the YAML valid: a repeated key, a parent with an anchor or tag; none offered for an explicit ? key', () => {
+    assert.equal(applyFix('version: 1\ndeploy:\n  prot: 1\n  prot: 2\n', 'unknown-key', 'Remove'), 'version: 1\ndeploy:\n  prot: 2\n');
+    assert.equal(applyFix('version: 1\ndeploy: &d\n  zzzzzz: 1\n', 'unknown-key', 'Remove'), 'version: 1\ndeploy: &d {}\n');
+    assert.equal(applyFix('version: 1\ndeploy: !!map\n  zzzzzz: 1\n', 'unknown-key', 'Remove'), 'version: 1\ndeploy: !!map {}\n');
+    const explicit = lintText('version: 1\ndeploy:\n  ? zzzzzz\n  : 1\n  port: 1\n');
+    const finding = explicit.findings.find((candidate) => candidate.code === 'unknown-key')!;
+    assert.deepEqual(fixesFor(explicit.parsed, finding).map((fix) => fix.title), []);
+  });
+
   test('fix all never renames two keys to the same one (no duplicate key made)', () => {
     for (const text of ['version: 1\ndeploy:\n  prot: 1\n  pott: 2\n', 'veriosn: 1\nversoin: 1\n']) {
       const fixed = applyEdits(text, fixAllEdits(lintText(text).parsed, lintText(text).findings));
