@@ -88,7 +88,11 @@ export function cursorContext(text: string, offset: number): CursorContext {
     if (!parents) return { kind: 'none' };
     const typed = valueMatch[3];
     const rest = /^\S*/.exec(after)?.[0] ?? '';
-    return { kind: 'value', path: [...parents, unquote(valueMatch[2])], replace: { start: offset - typed.length, end: offset + rest.length } };
+    // Inside quotes only the text between them is replaced, so the editor filters on what was typed, not on the quote.
+    const quote = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
+    const start = offset - typed.length + (quote ? 1 : 0);
+    const end = offset + rest.length - (quote && rest.endsWith(quote) ? 1 : 0);
+    return { kind: 'value', path: [...parents, unquote(valueMatch[2])], replace: { start, end } };
   }
 
   const keyMatch = /^(\s*)([\w-]*)$/.exec(before);

@@ -66,6 +66,11 @@ describe('completion', () => {
     assert.deepEqual(lintText(accept('version:|\ndeploy: {}\n', '1')).findings, []);
   });
 
+  test('inside a quoted value only the text between the quotes is replaced', () => {
+    assert.equal(accept('version: 1\ndeploy:\n  deploy_strategy: "blu|"\n', 'blue_green'), 'version: 1\ndeploy:\n  deploy_strategy: "blue_green"\n');
+    assert.equal(accept("version: 1\ndeploy:\n  deploy_strategy: 're|\n", 'recreate'), "version: 1\ndeploy:\n  deploy_strategy: 'recreate\n");
+  });
+
   test('snippets as plain text (for clients without snippet support) leave what accepting every default leaves', () => {
     assert.equal(snippetAsPlainText('deploy:\n  port: ${1:8080}\n  deploy_strategy: ${3|recreate,blue_green|}$0'), 'deploy:\n  port: 8080\n  deploy_strategy: recreate');
     assert.equal(snippetAsPlainText('healthcheck: ${1:/a\\}b}'), 'healthcheck: /a}b');
