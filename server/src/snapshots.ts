@@ -8,15 +8,24 @@ import type { ServerState } from './state';
 /** A snapshot as received is untrusted JSON; keep it only if it has the shape the core relies on. */
 function isSnapshot(value: unknown): value is LiveSnapshot {
   const snapshot = value as LiveSnapshot | null;
+  const optionalString = (field: unknown) => field === undefined || typeof field === 'string';
   return (
     !!snapshot &&
     typeof snapshot.workloadId === 'string' &&
+    typeof snapshot.workloadName === 'string' &&
     typeof snapshot.sourceKind === 'string' &&
     typeof snapshot.status === 'string' &&
+    typeof snapshot.branch === 'string' &&
+    typeof snapshot.fetchedAt === 'string' &&
+    (snapshot.role === 'admin' || snapshot.role === 'viewer') &&
     !!snapshot.liveConfig &&
     typeof snapshot.liveConfig === 'object' &&
-    (snapshot.managedFields === undefined || Array.isArray(snapshot.managedFields)) &&
-    (snapshot.branchHead === undefined || typeof snapshot.branchHead?.raw === 'string')
+    (snapshot.managedFields === undefined || (Array.isArray(snapshot.managedFields) && snapshot.managedFields.every((field) => typeof field === 'string'))) &&
+    (snapshot.branchHead === undefined || (typeof snapshot.branchHead?.raw === 'string' && typeof snapshot.branchHead.commitSha === 'string')) &&
+    (snapshot.branchDrift === undefined || Array.isArray(snapshot.branchDrift)) &&
+    optionalString(snapshot.lastSyncAt) &&
+    optionalString(snapshot.syncedCommitSha) &&
+    optionalString(snapshot.statusMessage)
   );
 }
 

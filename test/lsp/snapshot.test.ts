@@ -85,6 +85,16 @@ describe('live snapshots in the language server', () => {
     assert.ok(session.logs.some((line) => line.includes('malformed snapshot')));
   });
 
+  test('a snapshot with a field of the wrong shape (no fetchedAt, a numeric commit) is ignored, and hover keeps its schema docs', async () => {
+    for (const broken of [{ ...snapshot, fetchedAt: undefined }, { ...snapshot, branchHead: { raw: text, commitSha: 42 } }]) {
+      const published = session.nextDiagnostics(uri);
+      session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot: broken });
+      assert.deepEqual((await published).diagnostics, []);
+      const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } })) as { contents: { value: string } } | null;
+      assert.match(hover?.contents.value ?? '', /port/i);
+    }
+  });
+
   test('clearing the snapshot removes every live finding', async () => {
     const withSnapshot = session.nextDiagnostics(uri);
     session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot });
