@@ -49,7 +49,16 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 250;
   const secrets = [options.token, encodeURIComponent(options.token)];
-  const agent = options.caFile && baseUrl.startsWith('https:') ? new HttpsAgent({ ca: readFileSync(options.caFile) }) : undefined;
+  // A CA file that cannot be read is every call's error, not a throw from here that callers would not expect.
+  let agent: HttpsAgent | undefined;
+  let caFileError: TinyforgeApiError | undefined;
+  if (options.caFile && baseUrl.startsWith('https:')) {
+    try {
+      agent = new HttpsAgent({ ca: readFileSync(options.caFile) });
+    } catch (error) {
+      caFileError = new TinyforgeApiError('ca_file', `Cannot read the CA file ${options.caFile} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+  }
   const clean = (text: string): string => redact(text, secrets);
 
   async function attempt(method: string, path: string, body: unknown, signal: AbortSignal): Promise<Response> {
@@ -65,6 +74,8 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
   }
 
   async function call<T>(method: string, path: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
+    if (caFileError) throw caFileError;
+    const started = Date.now();
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = callOptions.signal ? AbortSignal.any([deadline, callOptions.signal]) : deadline;
     const attempts = method === 'GET' ? retries + 1 : 1;
@@ -72,6 +83,8 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
     for (let index = 0; index < attempts; index++) {
       if (index > 0) {
         const wait = Math.max(backoffMs * 2 ** (index - 1), (lastError?.retryAfterSeconds ?? 0) * 1000);
+        // A server that asks for a longer pause than this call has left gets it: the caller reschedules, this is not a timeout.
+        if (lastError?.kind === 'rate_limited' && Date.now() - started + wait >= timeoutMs) throw lastError;
         try {
           await delay(wait, signal);
         } catch {

@@ -4,6 +4,7 @@ export type ApiErrorKind =
   | 'timeout'
   | 'cancelled'
   | 'tls'
+  | 'ca_file'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'

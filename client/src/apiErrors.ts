@@ -12,6 +12,8 @@ export function describeApiError(error: TinyforgeApiError, url: string): string 
       return vscode.l10n.t('The request was cancelled.');
     case 'tls':
       return vscode.l10n.t('The TLS certificate of {0} is not trusted. Set tinyforge.caFile to its CA certificate.', url);
+    case 'ca_file':
+      return vscode.l10n.t('The CA file in tinyforge.caFile cannot be read: {0}', error.message);
     case 'unauthorized':
       return vscode.l10n.t('The token was refused by {0}. Sign in again.', url);
     case 'forbidden':

@@ -67,7 +67,12 @@ export function registerLiveCommands(context: vscode.ExtensionContext, liveData:
       await signOut(context.secrets, url);
       output.info(`signed out of ${url}`);
       await refreshAll();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}.', url));
+      // The environment's token is not ours to delete; say that it still signs the requests.
+      void vscode.window.showInformationMessage(
+        process.env.TINYFORGE_TOKEN
+          ? vscode.l10n.t('Signed out of {0}, but TINYFORGE_TOKEN is set in VS Code\'s environment, so requests still use that token. Start VS Code without it to sign out fully.', url)
+          : vscode.l10n.t('Signed out of {0}.', url),
+      );
     }),
     vscode.commands.registerCommand('tinyforge.linkFile', async () => {
       const document = openTinyforgeDocuments()[0];

@@ -50,8 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('tinyforge.restartServer', restart),
     vscode.commands.registerCommand('tinyforge.showOutput', () => output.show()),
     vscode.workspace.onDidOpenTextDocument(onOpen),
+    // A save is a hint that a push may follow, not news from the server: at most one fetch per file per 30 s
+    // (auto-save after a delay would otherwise fetch on every pause in typing).
     vscode.workspace.onDidSaveTextDocument((document) => {
-      if (isTinyforgeDocument(document)) void liveData.refresh(document);
+      if (isTinyforgeDocument(document) && !scheduler?.backingOff) void liveData.refreshUnlessFresh(document, 30_000);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => liveData.forget(document.uri)),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -69,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     () => refreshOpenDocuments(liveData),
     () => vscode.workspace.getConfiguration('tinyforge').get<number>('refreshInterval', 60),
   );
+  let lastFocusRound = 0;
   const codeLenses = new StateCodeLensProvider(liveData);
   const liveConfigs = new LiveConfigProvider(liveData);
   context.subscriptions.push(
@@ -80,8 +83,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLenses),
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, liveConfigs),
     // Coming back to the window is a good moment to look again, unless we are backing off from failures.
+    // At most one such round per 30 s: switching windows back and forth is not a reason to ask again.
     vscode.window.onDidChangeWindowState((windowState) => {
-      if (windowState.focused && !scheduler?.backingOff) void refreshOpenDocuments(liveData).then((outcome) => scheduler?.schedule(outcome));
+      if (!windowState.focused || scheduler?.backingOff || Date.now() - lastFocusRound < 30_000) return;
+      lastFocusRound = Date.now();
+      void refreshOpenDocuments(liveData).then((outcome) => scheduler?.schedule(outcome));
     }),
   );
   registerLiveCommands(context, liveData, output, (outcome) => scheduler?.schedule(outcome));

@@ -23,6 +23,8 @@ export type SnapshotSink = (uri: string, snapshot: LiveSnapshot | null) => Promi
 export class LiveData implements vscode.Disposable {
   private readonly states = new Map<string, LiveState>();
   private readonly inFlight = new Map<string, AbortController>();
+  /** When each file's live data last arrived (ms), so incidental triggers such as saves do not refetch it at once. */
+  private readonly fetchedAt = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a document URI whenever its live state changes. */
   readonly onDidChange = this.changed.event;
@@ -56,22 +58,44 @@ export class LiveData implements vscode.Disposable {
     const state = await this.fetchState(document, controller.signal);
     if (controller.signal.aborted) return this.states.get(key) ?? state;
     this.inFlight.delete(key);
+    // A file closed while its data was on the way keeps nothing behind (a command's follow-up refresh can outlive it).
+    if (document.isClosed) return state;
     this.states.set(key, state);
+    this.fetchedAt.set(key, Date.now());
     // Offline, the last snapshot is kept for the status item but never handed on as current.
-    await this.sink(key, state.kind === 'live' ? state.snapshot : null);
+    await this.send(key, state.kind === 'live' ? state.snapshot : null);
     this.changed.fire(key);
     return state;
   }
 
+  /** Refreshes a file unless its data arrived less than `maxAgeMs` ago or a refresh of it is under way. */
+  async refreshUnlessFresh(document: vscode.TextDocument, maxAgeMs: number): Promise<LiveState | undefined> {
+    const key = document.uri.toString();
+    if (this.inFlight.has(key) || Date.now() - (this.fetchedAt.get(key) ?? 0) < maxAgeMs) return this.states.get(key);
+    return this.refresh(document);
+  }
+
   /** Sends every held snapshot again (after the language server restarted). */
   async resendAll(): Promise<void> {
-    for (const [uri, state] of this.states) if (state.kind === 'live') await this.sink(uri, state.snapshot);
+    for (const [uri, state] of this.states) if (state.kind === 'live') await this.send(uri, state.snapshot);
+  }
+
+  // A language server that stopped for good must not stop the status item and decorations from updating.
+  private async send(uri: string, snapshot: LiveSnapshot | null): Promise<void> {
+    try {
+      await this.sink(uri, snapshot);
+    } catch (error) {
+      this.output.warn(`the language server did not take the live data for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Forgets a closed file. */
   forget(uri: vscode.Uri): void {
-    this.inFlight.get(uri.toString())?.abort();
-    this.states.delete(uri.toString());
+    const key = uri.toString();
+    this.inFlight.get(key)?.abort();
+    this.inFlight.delete(key);
+    this.states.delete(key);
+    this.fetchedAt.delete(key);
   }
 
   private async fetchState(document: vscode.TextDocument, signal: AbortSignal): Promise<LiveState> {
@@ -81,8 +105,8 @@ export class LiveData implements vscode.Disposable {
     const token = await readToken(this.context.secrets, url);
     if (!token) return { kind: 'signed-out', url };
     const { createApiClient, snapshotFrom, TinyforgeApiError: ApiError } = loadApi();
-    const api = createApiClient({ baseUrl: url, token, caFile });
     try {
+      const api = createApiClient({ baseUrl: url, token, caFile });
       const [me, workloads] = await Promise.all([api.me({ signal }), api.listWorkloads({ signal })]);
       const binding = await resolveBinding(this.context.workspaceState, document, workloads);
       if (binding.kind !== 'linked') return { kind: 'not-linked', url, binding };

@@ -4,6 +4,7 @@ import type { Disposable } from 'vscode';
 export class RefreshScheduler implements Disposable {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
+  private disposed = false;
 
   constructor(
     private readonly refreshAll: () => Promise<{ failed: boolean; retryAfterSeconds?: number; anyLinked: boolean }>,
@@ -20,11 +21,14 @@ export class RefreshScheduler implements Disposable {
   schedule(outcome: { failed: boolean; retryAfterSeconds?: number; anyLinked: boolean }): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    // A round still in flight at deactivation must not arm the timer again.
+    if (this.disposed) return;
     this.failures = outcome.failed ? this.failures + 1 : 0;
     if (!outcome.anyLinked && !outcome.failed) return;
     const backoff = Math.min(this.intervalMs() * 2 ** this.failures, 600_000);
     const delay = Math.max(backoff, (outcome.retryAfterSeconds ?? 0) * 1000);
-    this.timer = setTimeout(() => void this.refreshAll().then((next) => this.schedule(next)), delay);
+    // A round that throws counts as a failure and backs off; it never ends the polling.
+    this.timer = setTimeout(() => void this.refreshAll().then((next) => this.schedule(next), () => this.schedule({ failed: true, anyLinked: true })), delay);
   }
 
   /** Starts the periodic refresh if it is not running (a linked file was just opened). */
@@ -38,6 +42,8 @@ export class RefreshScheduler implements Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }

@@ -9,11 +9,11 @@ export interface ConnectionSettings {
   ignoredWorkspaceUrl: boolean;
 }
 
-/** Normalizes a server URL for comparison and as a SecretStorage key: lower-case origin, no trailing slash. */
+/** Normalizes a server URL for comparison and as a SecretStorage key: lower-case scheme and host (the URL parser does that), the path as written, no trailing slash. */
 export function normalizeUrl(url: string): string {
   try {
     const parsed = new URL(url.trim());
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`.toLowerCase();
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
   } catch {
     return url.trim().replace(/\/+$/, '');
   }

@@ -39,7 +39,8 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
     return;
   }
   const lines = changes.map((change) => `${change.field}: ${change.live_value === '' ? vscode.l10n.t('(not set)') : change.live_value} → ${change.repo_value}`);
-  if (document.isDirty || document.getText() !== snapshot.branchHead.raw) {
+  // Line endings aside: a CRLF checkout of the branch's LF file is the same file.
+  if (document.isDirty || document.getText().replace(/\r\n/g, '\n') !== snapshot.branchHead.raw.replace(/\r\n/g, '\n')) {
     lines.push('', vscode.l10n.t('The editor\'s text is not what is on {0}@{1} (unsaved, uncommitted or unpushed edits). Sync applies what is on the branch, not the editor.', snapshot.branch, commit.slice(0, 7)));
   }
   const confirm = vscode.l10n.t('Sync');
@@ -56,8 +57,11 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing {0} from {1}@{2}…', snapshot.workloadName, snapshot.branch, commit.slice(0, 7)) },
       () => connection.api.sync(snapshot.workloadId, { expected_commit_sha: commit }),
     );
+    const syncedAt = Date.now();
     const after = await liveData.refresh(document);
-    const still = after.kind === 'live' ? (after.snapshot.branchDrift ?? []) : result.drift;
+    // Data fetched before the sync answered (a refresh that overtook ours) would list the fields just applied.
+    const fresh = after.kind === 'live' && Date.parse(after.snapshot.fetchedAt) >= syncedAt;
+    const still = fresh && after.kind === 'live' ? (after.snapshot.branchDrift ?? []) : result.drift;
     if (still.length) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Synced {0}, but these fields still drift: {1}', snapshot.workloadName, still.map((entry) => `${entry.field} (${entry.repo_value} ≠ ${entry.live_value || '∅'})`).join(', ')));
     } else {

@@ -131,7 +131,7 @@ export async function handleRequest(context: AppContext, request: IncomingMessag
         response.writeHead(200, { 'Content-Type': 'application/json' });
         return void response.end('{"username": "admin", "role": ');
       }
-      if (context.faults.status === 429) response.setHeader('Retry-After', '1');
+      if (context.faults.status === 429) response.setHeader('Retry-After', String(context.faults.retryAfterSeconds ?? 1));
       throw new HttpError(context.faults.status!, context.faults.status === 429 ? 'rate_limited' : 'server_error', `injected fault: HTTP ${context.faults.status}`);
     }
     const { status, body } = await route(context, request);

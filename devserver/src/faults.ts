@@ -4,6 +4,8 @@ export interface FaultOptions {
   latencyMs: number;
   /** Answer every API request with this status (e.g. 503, 429) instead of handling it. */
   status?: number;
+  /** The `Retry-After` seconds sent with an injected 429 (default 1). */
+  retryAfterSeconds?: number;
   /** Answer 200 with a body that is not JSON. */
   malformed: boolean;
   /** Close the connection without answering. */

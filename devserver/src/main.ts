@@ -9,7 +9,7 @@ import { noFaults, type FaultOptions } from './faults';
 import { DataStore, type StoredToken } from './store';
 
 const usage = `Usage: dev-server [--port N] [--data DIR] [--demo] [--parent-pid PID]
-       [--fault-latency-ms N] [--fault-status N] [--fault-malformed] [--fault-drop]
+       [--fault-latency-ms N] [--fault-status N] [--fault-retry-after S] [--fault-malformed] [--fault-drop]
        [--fault-sync-delay-ms N] [--fault-sync-write-pause-ms N]
 
 A Tinyforge API for demos and tests (contract section 3), on 127.0.0.1 only.
@@ -39,6 +39,7 @@ function parse(argv: string[]): Options {
     else if (flag === '--parent-pid') options.parentPid = number(flag, argv[++i]);
     else if (flag === '--fault-latency-ms') options.faults.latencyMs = number(flag, argv[++i]);
     else if (flag === '--fault-status') options.faults.status = number(flag, argv[++i]);
+    else if (flag === '--fault-retry-after') options.faults.retryAfterSeconds = number(flag, argv[++i]);
     else if (flag === '--fault-malformed') options.faults.malformed = true;
     else if (flag === '--fault-drop') options.faults.drop = true;
     else if (flag === '--fault-sync-delay-ms') options.faults.syncDelayMs = number(flag, argv[++i]);

@@ -66,4 +66,45 @@ describe('refresh scheduling', () => {
     assert.deepEqual(times, [10_000]);
     scheduler.dispose();
   });
+
+  test('a round that throws (a mistyped CA path, a stopped language server) backs off and keeps polling', async () => {
+    const times: number[] = [];
+    let now = 0;
+    let calls = 0;
+    const scheduler = new RefreshScheduler(async () => {
+      times.push(now);
+      calls++;
+      if (calls === 1) throw new Error('ENOENT: no such file or directory');
+      return { failed: false, anyLinked: true };
+    }, () => 60);
+    const advance = async (ms: number) => {
+      now += ms;
+      mock.timers.tick(ms);
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    scheduler.ensureRunning();
+    await advance(60_000);
+    assert.equal(scheduler.backingOff, true);
+    await advance(120_000);
+    await advance(60_000);
+    assert.deepEqual(times, [60_000, 180_000, 240_000]);
+    scheduler.dispose();
+  });
+
+  test('a round still running at dispose (the extension deactivating) does not start the timer again', async () => {
+    let finish: (outcome: Outcome) => void = () => undefined;
+    let calls = 0;
+    const scheduler = new RefreshScheduler(() => {
+      calls++;
+      return new Promise<Outcome>((resolve) => (finish = resolve));
+    }, () => 60);
+    scheduler.ensureRunning();
+    mock.timers.tick(60_000);
+    assert.equal(calls, 1);
+    scheduler.dispose();
+    finish({ failed: false, anyLinked: true });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    mock.timers.tick(600_000);
+    assert.equal(calls, 1);
+  });
 });

@@ -67,6 +67,15 @@ describe('API client through each fault mode: a clear error kind, within the tim
     });
   });
 
+  test('a 429 asking for longer than the call may take is "rate_limited" at once, with the wait, not a 10 s "timeout"', async () => {
+    await withFault(['--fault-status', '429', '--fault-retry-after', '30'], async (url, token) => {
+      const started = performance.now();
+      const error = await kindOf(createApiClient({ baseUrl: url, token }).me());
+      assert.deepEqual([error.kind, error.retryAfterSeconds], ['rate_limited', 30]);
+      assert.ok(performance.now() - started < 5_000, 'it did not sit out the deadline');
+    });
+  });
+
   test('a body that is not JSON ends in "malformed"', async () => {
     await withFault(['--fault-malformed'], async (url, token) => {
       assert.equal((await kindOf(createApiClient({ baseUrl: url, token, retries: 1, backoffMs: 10 }).me())).kind, 'malformed');
@@ -109,6 +118,11 @@ describe('API client through each fault mode: a clear error kind, within the tim
     const url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {
       assert.equal((await kindOf(createApiClient({ baseUrl: url, token: 't', retries: 0 }).me())).kind, 'tls');
+      // A mistyped CA path is the call's error (kind ca_file), not an exception from creating the client.
+      const mistyped = createApiClient({ baseUrl: url, token: 't', caFile: join(dir, 'no-such.pem') });
+      const unreadable = await kindOf(mistyped.me());
+      assert.equal(unreadable.kind, 'ca_file');
+      assert.match(unreadable.message, /no-such\.pem \(ENOENT\)/);
       assert.deepEqual(await createApiClient({ baseUrl: url, token: 't', caFile: join(dir, 'cert.pem') }).me(), { username: 'admin', role: 'admin' });
     } finally {
       server.close();
