@@ -111,6 +111,8 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
     if (error instanceof TinyforgeApiError) return error;
     if (userSignal?.aborted) return new TinyforgeApiError('cancelled', 'The request was cancelled.');
     if (signal.aborted) return new TinyforgeApiError('timeout', `No answer from ${baseUrl} within ${timeoutMs / 1000} s.`);
+    // Redirects are refused so the token never travels to another address; say so rather than "unreachable".
+    if ((error as { type?: string }).type === 'no-redirect') return new TinyforgeApiError('redirect', `${baseUrl} answered with a redirect, which is not followed with a token.`);
     const kind = transportErrorKind(error);
     const detail = clean(error instanceof Error ? error.message : String(error));
     return new TinyforgeApiError(kind, kind === 'tls' ? `TLS error talking to ${baseUrl}: ${detail}` : `Could not reach ${baseUrl}: ${detail}`);

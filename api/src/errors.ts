@@ -5,6 +5,7 @@ export type ApiErrorKind =
   | 'cancelled'
   | 'tls'
   | 'ca_file'
+  | 'redirect'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'

@@ -12,6 +12,8 @@ export function describeApiError(error: TinyforgeApiError, url: string): string 
       return vscode.l10n.t('The request was cancelled.');
     case 'tls':
       return vscode.l10n.t('The TLS certificate of {0} is not trusted. Set tinyforge.caFile to its CA certificate.', url);
+    case 'redirect':
+      return vscode.l10n.t('{0} answers with a redirect. Set tinyforge.url to the address it redirects to (https instead of http, perhaps); the token is never sent on to another address.', url);
     case 'ca_file':
       return vscode.l10n.t('The CA file in tinyforge.caFile cannot be read: {0}', error.message);
     case 'unauthorized':

@@ -60,7 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // The document selector is fixed per client, so a new glob list needs a new client.
       if (!event.affectsConfiguration('tinyforge.files')) return;
       if (starting) void restart();
-      else vscode.workspace.textDocuments.forEach(onOpen);
+      // Files the new globs take in need their live data and status too, not only the restarted server.
+      vscode.workspace.textDocuments.forEach(onOpen);
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       if (starting) void restart();

@@ -41,12 +41,12 @@ export class LiveData implements vscode.Disposable {
   }
 
   /** An API client for the configured server, or undefined without a URL or a token (never in Restricted Mode). */
-  async api(): Promise<{ api: TinyforgeApi; url: string } | undefined> {
+  async api(options: { timeoutMs?: number } = {}): Promise<{ api: TinyforgeApi; url: string } | undefined> {
     if (!vscode.workspace.isTrusted) return undefined;
     const { url, caFile } = readConnectionSettings();
     if (!url) return undefined;
     const token = await readToken(this.context.secrets, url);
-    return token ? { api: loadApi().createApiClient({ baseUrl: url, token, caFile }), url } : undefined;
+    return token ? { api: loadApi().createApiClient({ baseUrl: url, token, caFile, timeoutMs: options.timeoutMs }), url } : undefined;
   }
 
   /** Fetches one file's live data and sends its snapshot (or null) to the language server. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TinyforgeApiError } from '../../api/src/index';
 import { loadApi } from './lazy';
 import { describeApiError } from './apiErrors';
+import { normalizeUrl } from './settings';
 import type { LiveData } from './liveData';
 
 /** The document a command is about: the URI it was given, else the active editor's. */
@@ -50,8 +51,17 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
     confirm,
   );
   if (answer !== confirm) return;
-  const connection = await liveData.api();
-  if (!connection) return;
+  // Tinyforge fetches from the git provider while it syncs, which can take longer than a read.
+  const connection = await liveData.api({ timeoutMs: 60_000 });
+  if (!connection) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sync of {0} was not sent: there is no token for {1} any more. Sign in, then sync again.', snapshot.workloadName, url));
+    return;
+  }
+  // The modal showed this server's changes; another server (the setting changed meanwhile) must not get them.
+  if (normalizeUrl(connection.url) !== normalizeUrl(url)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sync of {0} was not sent: tinyforge.url changed to {1} since the changes were fetched from {2}. Refresh, check the changes, then sync again.', snapshot.workloadName, connection.url, url));
+    return;
+  }
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing {0} from {1}@{2}…', snapshot.workloadName, snapshot.branch, commit.slice(0, 7)) },
@@ -68,6 +78,12 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now in sync with {1}@{2} ({3} field(s) applied).', snapshot.workloadName, snapshot.branch, commit.slice(0, 7), result.applied.length));
     }
   } catch (error) {
+    if (error instanceof loadApi().TinyforgeApiError && (error as TinyforgeApiError).kind === 'timeout') {
+      // The server may have finished after we stopped waiting: show what is true now rather than a bare failure.
+      await liveData.refresh(document);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} did not answer the sync of {1} in time. It may still have applied it; the file\'s live data has been fetched again.', url, snapshot.workloadName));
+      return;
+    }
     const message = error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, url) : String(error);
     const refresh = vscode.l10n.t('Refresh');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Sync of {0} failed: {1}', snapshot.workloadName, message), refresh);

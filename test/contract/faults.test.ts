@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,24 @@ describe('API client through each fault mode: a clear error kind, within the tim
       assert.deepEqual([error.kind, error.retryAfterSeconds], ['rate_limited', 30]);
       assert.ok(performance.now() - started < 5_000, 'it did not sit out the deadline');
     });
+  });
+
+  test('a redirect is refused as "redirect" (the token is not carried to another address), not "unreachable"', async () => {
+    let hits = 0;
+    const server = createHttpServer((_request, response) => {
+      hits++;
+      response.writeHead(301, { Location: 'https://example.invalid/api/me' });
+      response.end();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const error = await kindOf(createApiClient({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, token: 't' }).me());
+      assert.equal(error.kind, 'redirect');
+      assert.equal(hits, 1, 'not retried');
+    } finally {
+      server.close();
+    }
   });
 
   test('a body that is not JSON ends in "malformed"', async () => {
