@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TinyforgeApiError } from '../../api/src/index';
 import { loadApi } from './lazy';
 import { describeApiError } from './apiErrors';
-import { normalizeUrl } from './settings';
+import { normalizeUrl, readConnectionSettings } from './settings';
 import type { LiveData } from './liveData';
 
 /** The document a command is about: the URI it was given, else the active editor's. */
@@ -51,15 +51,16 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
     confirm,
   );
   if (answer !== confirm) return;
+  // The modal showed this server's changes; another server (the setting changed meanwhile) must not get them.
+  const currentUrl = readConnectionSettings().url;
+  if (currentUrl && normalizeUrl(currentUrl) !== normalizeUrl(url)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sync of {0} was not sent: tinyforge.url changed to {1} since the changes were fetched from {2}. Refresh, check the changes, then sync again.', snapshot.workloadName, currentUrl, url));
+    return;
+  }
   // Tinyforge fetches from the git provider while it syncs, which can take longer than a read.
   const connection = await liveData.api({ timeoutMs: 60_000 });
   if (!connection) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Sync of {0} was not sent: there is no token for {1} any more. Sign in, then sync again.', snapshot.workloadName, url));
-    return;
-  }
-  // The modal showed this server's changes; another server (the setting changed meanwhile) must not get them.
-  if (normalizeUrl(connection.url) !== normalizeUrl(url)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Sync of {0} was not sent: tinyforge.url changed to {1} since the changes were fetched from {2}. Refresh, check the changes, then sync again.', snapshot.workloadName, connection.url, url));
     return;
   }
   try {
