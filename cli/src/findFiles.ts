@@ -4,17 +4,24 @@ import { isTinyforgeFile } from '../../core/src/index';
 
 const skippedDirectories = new Set(['node_modules', '.git']);
 
+/** A path the linter could not read, and why (an errno code such as ENOENT). */
+export interface Unreadable {
+  path: string;
+  reason: string;
+}
+
+/** The report of a path that failed to read. */
+export function unreadableBecause(path: string, error: unknown): Unreadable {
+  return { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+}
+
 /** What the command-line paths expand to. */
 export interface FoundFiles {
   /** Each file once, in the order found. */
   files: string[];
-  unreadable: Array<{ path: string; reason: string }>;
+  unreadable: Unreadable[];
   /** Directories given on the command line that hold no Tinyforge file (a mistyped CI path passes silently otherwise). */
   emptyDirectories: string[];
-}
-
-function reasonOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 /** Expands the command-line paths into files: files as given, directories searched for Tinyforge files (symlinked files too, symlinked directories not, so no loops). */
@@ -34,7 +41,7 @@ export function findFiles(paths: readonly string[]): FoundFiles {
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      found.unreadable.push({ path: directory, reason: reasonOf(error) });
+      found.unreadable.push(unreadableBecause(directory, error));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -51,7 +58,7 @@ export function findFiles(paths: readonly string[]): FoundFiles {
         continue;
       }
     } catch (error) {
-      found.unreadable.push({ path, reason: reasonOf(error) });
+      found.unreadable.push(unreadableBecause(path, error));
       continue;
     }
     const before = matches + found.unreadable.length;
@@ -65,7 +72,7 @@ function isFileBehind(link: string, found: FoundFiles): boolean {
   try {
     return statSync(link).isFile();
   } catch (error) {
-    found.unreadable.push({ path: link, reason: reasonOf(error) });
+    found.unreadable.push(unreadableBecause(link, error));
     return false;
   }
 }

@@ -1,12 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLineIndex, severityOf, type DiagnosticCode, type Finding, type LineIndex } from '../../core/src/index';
-
-/** A path the linter could not read, and why (an errno code such as ENOENT). */
-export interface Unreadable {
-  path: string;
-  reason: string;
-}
+import type { Unreadable } from './findFiles';
 
 /** One file's findings, with the text they point into. */
 export interface FileReport {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { liveFindings, lintBytes, toLocale, type LiveSnapshot } from '../../core/src/index';
 import { parseArgs } from './args';
-import { findFiles } from './findFiles';
+import { findFiles, unreadableBecause } from './findFiles';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 import { fetchSnapshot } from './live';
 import { cliMessages } from './messages';
@@ -44,7 +44,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
       const { findings } = lint;
       reports.push({ path, text: lint.parsed.text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
     } catch (error) {
-      unreadable.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      unreadable.push(unreadableBecause(path, error));
     }
   }
   if (options.format === 'json') out(formatJson(reports, unreadable));

@@ -71,21 +71,21 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
     const syncedAt = Date.now();
     const after = await liveData.refresh(document);
     // Data fetched before the sync answered (a refresh that overtook ours) would list the fields just applied.
-    const fresh = after.kind === 'live' && Date.parse(after.snapshot.fetchedAt) >= syncedAt;
-    const still = fresh && after.kind === 'live' ? (after.snapshot.branchDrift ?? []) : result.drift;
+    const still = after.kind === 'live' && Date.parse(after.snapshot.fetchedAt) >= syncedAt ? (after.snapshot.branchDrift ?? []) : result.drift;
     if (still.length) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Synced {0}, but these fields still drift: {1}', snapshot.workloadName, still.map((entry) => `${entry.field} (${entry.repo_value} ≠ ${entry.live_value || '∅'})`).join(', ')));
     } else {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now in sync with {1}@{2} ({3} field(s) applied).', snapshot.workloadName, snapshot.branch, commit.slice(0, 7), result.applied.length));
     }
   } catch (error) {
-    if (error instanceof loadApi().TinyforgeApiError && (error as TinyforgeApiError).kind === 'timeout') {
+    const apiError = error instanceof loadApi().TinyforgeApiError ? (error as TinyforgeApiError) : undefined;
+    if (apiError?.kind === 'timeout') {
       // The server may have finished after we stopped waiting: show what is true now rather than a bare failure.
       await liveData.refresh(document);
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} did not answer the sync of {1} in time. It may still have applied it; the file\'s live data has been fetched again.', url, snapshot.workloadName));
       return;
     }
-    const message = error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, url) : String(error);
+    const message = apiError ? describeApiError(apiError, url) : String(error);
     const refresh = vscode.l10n.t('Refresh');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Sync of {0} failed: {1}', snapshot.workloadName, message), refresh);
     if (choice === refresh) await liveData.refresh(document);

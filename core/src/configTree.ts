@@ -36,6 +36,11 @@ export function pointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The pointer of the mapping that holds a pointer's last key (`/deploy` for `/deploy/port`, `` for `/version`). */
+export function parentPointer(pointer: string): string {
+  return pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
+}
+
 /** The dotted field path (`deploy.port`) of a JSON pointer. */
 export function dottedPath(pointer: string): string {
   return pointer

@@ -1,4 +1,4 @@
-import { buildConfigTree, type ConfigTree, type MappingInfo } from './configTree';
+import { buildConfigTree, parentPointer, type ConfigTree, type MappingInfo } from './configTree';
 import type { Finding, Span } from './findings';
 import { formatMessage, type Locale } from './messages';
 import type { ParsedConfig } from './parse';
@@ -66,7 +66,7 @@ function removeKeyEdits(text: string, tree: ConfigTree, start: number): TextEdit
   const edits: TextEdit[] = [{ span: { start: from, end: to }, newText: '' }];
   // The last key of a nested block mapping leaves `parent:` empty, which is invalid-type: make it `parent: {}`.
   const parentKey = tree.locations.get(pointer)?.keySpan;
-  const repeatedKeyRemains = tree.duplicates.some((duplicate) => duplicate.pointer.slice(0, duplicate.pointer.lastIndexOf('/')) === pointer);
+  const repeatedKeyRemains = tree.duplicates.some((duplicate) => parentPointer(duplicate.pointer) === pointer);
   if (mapping.keys.length === 1 && !repeatedKeyRemains && pointer !== '' && parentKey) {
     // After the parent's anchor or tag, if any: `deploy: &d {}`, not `deploy: {} &d`.
     const colon = colonAfter(text, parentKey.end);

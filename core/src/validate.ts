@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import validateSchema from './generated/validateV1';
-import { buildConfigTree, dottedPath, locate, pointerSegment, type ConfigTree } from './configTree';
+import { buildConfigTree, dottedPath, locate, parentPointer, pointerSegment, type ConfigTree } from './configTree';
 import { severityOf, type DiagnosticCode, type Finding, type FindingData, type Span } from './findings';
 import { formatMessage, type Locale, type MessageId } from './messages';
 import type { ParsedConfig, SyntaxProblem } from './parse';
@@ -169,10 +169,10 @@ export function validateConfig(parsed: ParsedConfig, options: ValidateOptions = 
   }
 
   for (const duplicate of tree.duplicates) {
-    const parentPath = dottedPath(duplicate.pointer.replace(/#duplicate$/, '').replace(/\/[^/]*$/, ''));
+    const parentPath = dottedPath(parentPointer(duplicate.pointer));
     // Nothing under an unknown key, or under a known one whose value is not a mapping, is reported (contract rule 8).
     if (parentPath && fieldAt(parentPath.split('.'))?.type !== 'object') continue;
-    findings.push(finding('duplicate-key', formatMessage(locale, 'duplicateKey', duplicate.key), duplicate.span, dottedPath(duplicate.pointer.replace(/#duplicate$/, '')), { key: duplicate.key }));
+    findings.push(finding('duplicate-key', formatMessage(locale, 'duplicateKey', duplicate.key), duplicate.span, dottedPath(duplicate.pointer), { key: duplicate.key }));
   }
   if (!validateSchema(tree.value)) {
     const seen = new Set<string>();

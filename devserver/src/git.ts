@@ -9,11 +9,10 @@ export type BranchFile =
   | { status: 'too_large'; commitSha: string; bytes: number }
   | { status: 'fetch_failed'; message: string };
 
-function git(repo: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+// Output as bytes: whether a file is UTF-8 is the linter's call, as it is Tinyforge's.
+function git(repo: string, args: string[]): Promise<{ ok: boolean; stdout: Buffer }> {
   return new Promise((resolve) => {
-    execFile('git', ['-C', repo, ...args], { encoding: 'utf8', maxBuffer: 4 * maxFileBytes, timeout: 10_000 }, (error, stdout, stderr) =>
-      resolve({ ok: !error, stdout, stderr }),
-    );
+    execFile('git', ['-C', repo, ...args], { encoding: 'buffer', maxBuffer: 4 * maxFileBytes, timeout: 10_000 }, (error, stdout) => resolve({ ok: !error, stdout }));
   });
 }
 
@@ -22,15 +21,12 @@ export async function readBranchFile(repo: string, branch: string, path: string)
   if (!existsSync(repo)) return { status: 'fetch_failed', message: 'the git provider has no such repository' };
   const head = await git(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`]);
   if (!head.ok) return { status: 'fetch_failed', message: `branch ${branch} not found` };
-  const commitSha = head.stdout.trim();
+  const commitSha = head.stdout.toString('utf8').trim();
   const size = await git(repo, ['cat-file', '-s', `${commitSha}:${path}`]);
   if (!size.ok) return { status: 'no_file', commitSha };
-  const bytes = Number(size.stdout.trim());
+  const bytes = Number(size.stdout.toString('utf8').trim());
   if (bytes > maxFileBytes) return { status: 'too_large', commitSha, bytes };
-  // Bytes, not text: whether they are UTF-8 is the linter's call, as it is Tinyforge's.
-  const show = await new Promise<Buffer | undefined>((resolve) => {
-    execFile('git', ['-C', repo, 'show', `${commitSha}:${path}`], { encoding: 'buffer', maxBuffer: 4 * maxFileBytes, timeout: 10_000 }, (error, stdout) => resolve(error ? undefined : stdout));
-  });
-  if (!show) return { status: 'fetch_failed', message: 'could not read the file from the git provider' };
-  return { status: 'ok', commitSha, bytes: show };
+  const show = await git(repo, ['show', `${commitSha}:${path}`]);
+  if (!show.ok) return { status: 'fetch_failed', message: 'could not read the file from the git provider' };
+  return { status: 'ok', commitSha, bytes: show.stdout };
 }
