@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -16,6 +17,8 @@ export interface ServerSpec {
   settings?: Record<string, unknown>;
   /** Longest wait for one publish; yaml-language-server debounces validation by 200 ms. */
   diagnosticsTimeoutMs: number;
+  /** Where the server keeps V8's compiled code between starts, as the extension gives ours (its global storage). */
+  codeCacheDir?: string;
 }
 
 /** Our bundled server, as the extension starts it. */
@@ -23,6 +26,7 @@ export const ourServer: ServerSpec = {
   name: 'our server',
   args: [join(repoRoot, 'dist/server.js'), '--stdio'],
   diagnosticsTimeoutMs: 5_000,
+  codeCacheDir: join(tmpdir(), 'tinyforge-bench', 'code-cache'),
 };
 
 const yamlSettings = {
@@ -67,7 +71,7 @@ export function uriOf(document: BenchDocument, role: 'edit' | 'typing'): string 
 /** Spawns a server and waits for its `initialize` answer; `startupMs` on the result is spawn → answer. */
 export function spawnServer(spec: ServerSpec): Promise<LspSession> {
   // Both servers get the environment the extension gives ours, so neither pays for the machine's CA bundle.
-  return startLspSession({ args: spec.args, configuration: spec.configuration, env: serverEnvironment(process.env) });
+  return startLspSession({ args: spec.args, configuration: spec.configuration, env: serverEnvironment(process.env, spec.codeCacheDir) });
 }
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -99,7 +103,7 @@ export async function prepareSubject(spec: ServerSpec, documents: readonly Bench
   let settingsPulls = 0;
   const session = await startLspSession({
     args: spec.args,
-    env: serverEnvironment(process.env),
+    env: serverEnvironment(process.env, spec.codeCacheDir),
     configuration:
       spec.configuration &&
       ((section) => {

@@ -25,10 +25,16 @@ export interface BenchResults {
   coreUs: Map<string, Summary>;
   /** `yaml` parse + compiled ajv alone, in the same run: the floor the core budget was set against. */
   floorUs: Map<string, Summary>;
+  /** The same floor with the `yaml` build the core ships (its ES module build, bundled into dist/core.js). */
+  shippedFloorUs: Map<string, Summary>;
   ours: ServerFigures;
   yaml: ServerFigures;
   /** A bare `node -e 0`, spawn → exit: the floor under any start-up on this machine. */
   bareNodeMs: Summary;
+  /** Our server started with no code-cache directory: every start compiles its bundles from source. */
+  uncachedStartupMs: Summary;
+  /** Our first start with the cache directory empty, as right after an install or update, ms. */
+  firstStartupMs: number;
   /** A 1-byte stdio round trip to an echoing Node child: the transport floor under every LSP figure. */
   pipeEchoMs: Summary;
   /** Hover and completion on a vscode-languageserver server that does no work (`bench/libraryFloorServer.cjs`): the library floor, ms. */
@@ -45,7 +51,8 @@ export interface BenchResults {
   /** API requests sent while a user typed in a linked file in code-server. */
   typing: { characters: number; requests: number };
   yamlVersion: string;
-  serverBytes: number;
+  /** The bundles the server loads (entry, body, core), bytes each. */
+  serverBundles: Array<{ name: string; bytes: number }>;
   durationS: number;
 }
 
@@ -80,7 +87,7 @@ export function budgetsOf(results: BenchResults): Budget[] {
   const [worstHoverDoc, worstHover] = worst(ours.hoverMs);
   const coreTypical = get(results.coreUs, 'typical');
   const coreLarge = get(results.coreUs, 'large');
-  const serverKB = results.serverBytes / 1000;
+  const serverKB = results.serverBundles.reduce((sum, bundle) => sum + bundle.bytes, 0) / 1000;
   return [
     { what: 'change→diagnostics over LSP, typical file, p99', limit: '≤ 2 ms', measured: `${num(change.p99)} ms`, pass: change.p99 <= 2 },
     {
@@ -93,14 +100,14 @@ export function budgetsOf(results: BenchResults): Budget[] {
     { what: 'completion over LSP, every document, p99', limit: '≤ 1 ms', measured: `${num(worstCompletion.p99)} ms (${worstCompletionDoc})`, pass: worstCompletion.p99 <= 1 },
     { what: 'hover over LSP, typical file, p99', limit: '≤ 1 ms', measured: `${num(get(ours.hoverMs, 'typical').p99)} ms`, pass: get(ours.hoverMs, 'typical').p99 <= 1 },
     { what: 'hover over LSP, every document, p99', limit: '≤ 1 ms', measured: `${num(worstHover.p99)} ms (${worstHoverDoc})`, pass: worstHover.p99 <= 1 },
-    { what: 'core in process, typical file, p50', limit: '≤ 60 µs', measured: `${num(coreTypical.p50)} µs (floor ${num(get(results.floorUs, 'typical').p50)} µs)`, pass: coreTypical.p50 <= 60 },
+    { what: 'core in process, typical file, p50', limit: '≤ 60 µs', measured: `${num(coreTypical.p50)} µs (floors ${num(get(results.floorUs, 'typical').p50)} µs, ${num(get(results.shippedFloorUs, 'typical').p50)} µs with the shipped yaml build)`, pass: coreTypical.p50 <= 60 },
     { what: 'core in process, 60 KiB file, p50', limit: '≤ 3 ms', measured: `${num(coreLarge.p50 / 1000)} ms (p99 ${num(coreLarge.p99 / 1000)} ms; floor ${num(get(results.floorUs, 'large').p50 / 1000)} ms)`, pass: coreLarge.p50 <= 3000 },
-    { what: 'spawn → initialize answered, p50', limit: '≤ 100 ms', measured: `${num(ours.startupMs.p50)} ms (max ${num(ours.startupMs.max)} ms)`, pass: ours.startupMs.p50 <= 100 },
+    { what: 'spawn → initialize answered, p50', limit: '≤ 100 ms', measured: `${num(ours.startupMs.p50)} ms (max ${num(ours.startupMs.max)} ms; first start, empty code cache: ${num(results.firstStartupMs)} ms; no code cache: p50 ${num(results.uncachedStartupMs.p50)} ms)`, pass: ours.startupMs.p50 <= 100 },
     { what: 'our server RSS after the run', limit: '≤ 50 MiB', measured: `${num(ours.rssMiB)} MiB`, pass: ours.rssMiB <= 50 },
     { what: 'extension activation (load dist/client.js + activate()), p50', limit: '≤ 50 ms', measured: `${num(results.activationMs.p50)} ms (p99 ${num(results.activationMs.p99)} ms; activate() alone ${num(results.activateOnlyMs.p50)} ms)`, pass: results.activationMs.p50 <= 50 },
     { what: 'new snapshot → updated diagnostics, p99', limit: '≤ 20 ms', measured: `${num(results.snapshotMs.p99)} ms (p50 ${num(results.snapshotMs.p50)} ms)`, pass: results.snapshotMs.p99 <= 20 },
     { what: `requests sent while typing ${results.typing.characters} characters in code-server`, limit: '0', measured: String(results.typing.requests), pass: results.typing.requests === 0 },
-    { what: '`dist/server.js` size', limit: '≤ 600 KB', measured: `${num(serverKB)} KB`, pass: serverKB <= 600 },
+    { what: 'server bundles (`dist/server.js`, `serverMain.js`, `core.js`) size', limit: '≤ 600 KB', measured: `${num(serverKB)} KB`, pass: serverKB <= 600 },
   ];
 }
 
@@ -151,12 +158,15 @@ export function renderReport(results: BenchResults): string {
     '',
     '### Core in process (`lintText`: parse + validate), µs, against the floor (`yaml` parse + compiled ajv, same run)',
     '',
-    '| Document | n | core p50 | core p99 | floor p50 | floor p99 | core / floor (p50) |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    'Two floors: `yaml` as `import \'yaml\'` loads it in Node (its Node build, which reads `process.env` on every token), and the ES module build the core bundles.',
+    '',
+    '| Document | n | core p50 | core p99 | floor p50 | floor p99 | shipped-build floor p50 | shipped-build floor p99 | core / shipped-build floor (p50) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.documents.map(({ name, label }) => {
       const core = get(results.coreUs, name);
       const floor = get(results.floorUs, name);
-      return `| ${label} | ${core.count} | ${num(core.p50)} | ${num(core.p99)} | ${num(floor.p50)} | ${num(floor.p99)} | ${(core.p50 / floor.p50).toFixed(2)}× |`;
+      const shipped = get(results.shippedFloorUs, name);
+      return `| ${label} | ${core.count} | ${num(core.p50)} | ${num(core.p99)} | ${num(floor.p50)} | ${num(floor.p99)} | ${num(shipped.p50)} | ${num(shipped.p99)} | ${(core.p50 / shipped.p50).toFixed(2)}× |`;
     }),
     '',
     ...latencyTable('didChange → publishDiagnostics over stdio, ms', results, (server) => server.changeMs, true),
@@ -175,7 +185,7 @@ export function renderReport(results: BenchResults): string {
       `(${num(results.floorMemory.bareNode.privateMiB)} MiB private), and the vscode-languageserver server that does no work, with one document open, ` +
       `${num(results.floorMemory.library.rssMiB)} MiB (${num(results.floorMemory.library.privateMiB)} MiB private).`,
     '',
-    `\`dist/server.js\`: ${results.serverBytes.toLocaleString('en')} bytes (${num(results.serverBytes / 1000)} KB, minified, source map separate).`,
+    `Server bundles, minified, source maps separate: ${results.serverBundles.map((bundle) => `\`dist/${bundle.name}\` ${bundle.bytes.toLocaleString('en')} bytes`).join(', ')}.`,
     '',
     '## Method',
     '',
@@ -189,7 +199,7 @@ export function renderReport(results: BenchResults): string {
       'Completion and hover are timed request → answer on an open copy of each document with an empty indented line under `deploy:`; empty answers abort the run. ' +
       'Before timing, yaml-language-server must report the unknown key `prot` in the invalid file, which proves it validates against our schema. ' +
       'The transport floor is a 1-byte echo through a Node child\'s stdin and stdout; the library floor is a server on the same vscode-languageserver that answers hover and completion with fixed results of about our size; both are interleaved like the rest. ' +
-      'Percentiles are nearest-rank, so with yaml-language-server\'s 50 changes per document its p99 is its slowest change. Start-up is spawn → `initialize` answered, over fresh processes of each server in turn; ' +
+      'Percentiles are nearest-rank, so with yaml-language-server\'s 50 changes per document its p99 is its slowest change. Start-up is spawn → `initialize` answered, over fresh processes of each server in turn; ours gets a code-cache directory as the extension gives it one (in its global storage), emptied before the first spawn, and is also started without one. ' +
       'RSS is `VmRSS` from `/proc/<pid>/status`, read with the documents open and again after all the timing; private memory (USS) is `Private_Clean` + `Private_Dirty` from `/proc/<pid>/smaps_rollup`, RSS without the pages shared with other processes (Node\'s binary among them). ' +
       'Snapshot → diagnostics sends `tinyforge/snapshot` to our server for an open file, alternating a snapshot with drift and one without, timed to the changed `publishDiagnostics`. ' +
       'Activation loads the shipped `dist/client.js` in a fresh Node process with a stand-in `vscode` module (`bench/vscodeStandIn.cjs`) and times `require` plus `activate()`: the extension\'s own cost, not VS Code\'s. ' +

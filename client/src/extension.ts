@@ -9,6 +9,7 @@ import { DriftDecorations } from './decorations';
 import { RefreshScheduler } from './refreshScheduler';
 import { StatusItem } from './statusItem';
 import { LiveData } from './liveData';
+import { snapshotMethod, type SnapshotParams } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -19,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let starting: Promise<LanguageClient | undefined> | undefined;
   const liveData = new LiveData(context, output, async (uri, snapshot) => {
     const running = await starting;
-    await running?.sendNotification('tinyforge/snapshot', { uri, snapshot });
+    await running?.sendNotification(snapshotMethod, { uri, snapshot } satisfies SnapshotParams);
   });
   context.subscriptions.push(liveData);
   const restart = (): Promise<LanguageClient | undefined> => {

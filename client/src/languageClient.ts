@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { withoutRedHatDuplicates } from './diagnosticFilter';
@@ -25,7 +26,9 @@ function fileGlobs(): string[] {
 /** Starts the language server over IPC for Tinyforge files, with our middleware. */
 export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
-  const env = serverEnvironment(process.env);
+  // Extension storage outlives the window; a remote or virtual one is not a directory the server can write.
+  const storage = context.globalStorageUri;
+  const env = serverEnvironment(process.env, storage.scheme === 'file' ? join(storage.fsPath, 'code-cache') : undefined);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },

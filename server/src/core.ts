@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import type * as Core from '../../core/src/index';
+import { loadBundle } from './codeCache';
+import { codeCacheEnvironmentVariable } from './protocol';
 
 let loaded: typeof Core | undefined;
 
@@ -7,7 +10,6 @@ let loaded: typeof Core | undefined;
  * the YAML parser and the validator are compiled, and the server preloads it right after.
  */
 export function core(): typeof Core {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= require('./core.js') as typeof Core;
+  loaded ??= loadBundle(join(__dirname, 'core.js'), process.env[codeCacheEnvironmentVariable]).exports as typeof Core;
   return loaded;
 }

@@ -1,8 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { preferSmallHeap } from './memory';
 import { startServer } from './server';
 
-// The transport (--stdio, --node-ipc, --socket) comes from the command line.
+// Loaded by `entry.ts` (dist/server.js) as dist/serverMain.js. The transport (--stdio, --node-ipc, --socket) comes from the command line.
 const connection = createConnection(ProposedFeatures.all);
 // On stdio, anything written to stdout corrupts the protocol: route console output to the client's log.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -11,4 +10,3 @@ console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 startServer(connection);
 connection.listen();
-preferSmallHeap();

@@ -14,3 +14,6 @@ export interface SnapshotParams {
 
 /** `tinyforge/snapshot`, client → server, after each fetch (with null when the live data no longer applies). */
 export const snapshotMethod = 'tinyforge/snapshot';
+
+/** Environment variable through which the client names a directory for the server's V8 code cache (`codeCache.ts`). */
+export const codeCacheEnvironmentVariable = 'TINYFORGE_CODE_CACHE';

@@ -21,6 +21,7 @@ describe('the extension package', () => {
       'dist/core.js',
       'dist/languageClient.js',
       'dist/server.js',
+      'dist/serverMain.js',
       'docs/images/demo.png',
       'l10n/bundle.l10n.ru.json',
       'package.json',
