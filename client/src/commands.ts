@@ -1,19 +1,15 @@
 import * as vscode from 'vscode';
+import type { TinyforgeApiError, Workload } from '../../api/src/index';
+import { describeApiError } from './apiErrors';
+import { loadApi } from './lazy';
 import { signIn, signOut } from './auth';
 import { rememberLink } from './binding';
 import type { LiveData } from './liveData';
 import { normalizeUrl, readConnectionSettings } from './settings';
-import { isTinyforgeDocument } from './tinyforgeDocuments';
+import { commandTarget, openTinyforgeDocuments } from './commandTarget';
 import { compareWithLive } from './compare';
 import { showStatusActions } from './statusItem';
 import { enableGitOps, syncWorkload } from './sync';
-
-/** The open Tinyforge documents, active one first. */
-export function openTinyforgeDocuments(): vscode.TextDocument[] {
-  const active = vscode.window.activeTextEditor?.document;
-  const all = vscode.workspace.textDocuments.filter(isTinyforgeDocument);
-  return active && isTinyforgeDocument(active) ? [active, ...all.filter((d) => d !== active)] : all;
-}
 
 async function askForUrl(): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
@@ -63,7 +59,10 @@ export function registerLiveCommands(context: vscode.ExtensionContext, liveData:
     }),
     vscode.commands.registerCommand('tinyforge.signOut', async () => {
       const { url } = readConnectionSettings();
-      if (!url) return;
+      if (!url) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No Tinyforge server is set (tinyforge.url), so there is nothing to sign out of.'));
+        return;
+      }
       await signOut(context.secrets, url);
       output.info(`signed out of ${url}`);
       await refreshAll();
@@ -75,12 +74,16 @@ export function registerLiveCommands(context: vscode.ExtensionContext, liveData:
       );
     }),
     vscode.commands.registerCommand('tinyforge.linkFile', async () => {
-      const document = openTinyforgeDocuments()[0];
-      if (!document) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a .tinyforge.yml first.'));
+      const document = await commandTarget();
+      if (!document) return;
+      let workloads: Workload[] | undefined;
+      try {
+        workloads = await liveData.listWorkloads();
+      } catch (error) {
+        const { url } = readConnectionSettings();
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the workloads: {0}', error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, url ?? '') : String(error)));
         return;
       }
-      const workloads = await liveData.listWorkloads().catch(() => undefined);
       if (!workloads) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to a Tinyforge server first.'));
         return;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { renderLiveConfig } from '../../core/src/renderLive';
 import type { LiveData } from './liveData';
-import { targetDocument } from './sync';
+import { commandTarget } from './commandTarget';
 
 /** The scheme of the read-only live-config documents. */
 export const liveScheme = 'tinyforge-live';
@@ -41,7 +41,7 @@ export class LiveConfigProvider implements vscode.TextDocumentContentProvider, v
 
 /** Opens a diff: the live config (read-only, left) against the file (right). */
 export async function compareWithLive(liveData: LiveData, uriArgument?: unknown): Promise<void> {
-  const document = targetDocument(uriArgument);
+  const document = await commandTarget(uriArgument);
   if (!document) return;
   let state = liveData.stateOf(document.uri);
   if (state?.kind !== 'live' && state?.kind !== 'offline') state = await liveData.refresh(document);

@@ -3,12 +3,30 @@ import type { TinyforgeApiError } from '../../api/src/index';
 import { loadApi } from './lazy';
 import { describeApiError } from './apiErrors';
 import { normalizeUrl, readConnectionSettings } from './settings';
-import type { LiveData } from './liveData';
+import type { LiveData, LiveState } from './liveData';
+import { commandTarget } from './commandTarget';
 
-/** The document a command is about: the URI it was given, else the active editor's. */
-export function targetDocument(uriArgument?: unknown): vscode.TextDocument | undefined {
-  const uri = typeof uriArgument === 'string' ? uriArgument : uriArgument instanceof vscode.Uri ? uriArgument.toString() : undefined;
-  return uri ? vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
+type LiveFileState = Extract<LiveState, { kind: 'live' }>;
+
+/** The file an admin command acts on, with its live state (fetched when not live); undefined after saying why not. */
+async function adminTarget(
+  liveData: LiveData,
+  uriArgument: unknown,
+  messages: { needsLive: string; needsAdmin: (state: LiveFileState) => string },
+): Promise<{ document: vscode.TextDocument; state: LiveFileState } | undefined> {
+  const document = await commandTarget(uriArgument);
+  if (!document) return undefined;
+  let state = liveData.stateOf(document.uri);
+  if (state?.kind !== 'live') state = await liveData.refresh(document);
+  if (state.kind !== 'live') {
+    void vscode.window.showWarningMessage(messages.needsLive);
+    return undefined;
+  }
+  if (state.snapshot.role !== 'admin') {
+    void vscode.window.showInformationMessage(messages.needsAdmin(state));
+    return undefined;
+  }
+  return { document, state };
 }
 
 /**
@@ -16,19 +34,13 @@ export function targetDocument(uriArgument?: unknown): vscode.TextDocument | und
  * text is not what is on the branch), send `expected_commit_sha`, then fetch again and report what still drifts.
  */
 export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): Promise<void> {
-  const document = targetDocument(uriArgument);
-  if (!document) return;
-  let state = liveData.stateOf(document.uri);
-  if (state?.kind !== 'live') state = await liveData.refresh(document);
-  if (state.kind !== 'live') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Sync needs live data for this file; the Tinyforge status item says what is missing.'));
-    return;
-  }
+  const target = await adminTarget(liveData, uriArgument, {
+    needsLive: vscode.l10n.t('Sync needs live data for this file; the Tinyforge status item says what is missing.'),
+    needsAdmin: (state) => vscode.l10n.t('Sync needs an admin: you are signed in to {0} as a viewer. Ask an admin to sync {1}.', state.url, state.snapshot.workloadName),
+  });
+  if (!target) return;
+  const { document, state } = target;
   const { snapshot, url } = state;
-  if (snapshot.role !== 'admin') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Sync needs an admin: you are signed in to {0} as a viewer. Ask an admin to sync {1}.', url, snapshot.workloadName));
-    return;
-  }
   if (snapshot.status !== 'ok' || !snapshot.branchHead) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be synced now: GitOps status is {1}.', snapshot.workloadName, snapshot.status));
     return;
@@ -92,21 +104,31 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
   }
 }
 
-/** Turns GitOps on for the file's workload (admins), then fetches again. */
+/** Turns GitOps on for the file's workload (admins), then fetches again; every way it cannot says why. */
 export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): Promise<void> {
-  const document = targetDocument(uriArgument);
-  const state = document && liveData.stateOf(document.uri);
-  if (!document || state?.kind !== 'live') return;
-  if (state.snapshot.role !== 'admin') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Enabling GitOps needs an admin.'));
+  const target = await adminTarget(liveData, uriArgument, {
+    needsLive: vscode.l10n.t('Enabling GitOps needs live data for this file; the Tinyforge status item says what is missing.'),
+    needsAdmin: () => vscode.l10n.t('Enabling GitOps needs an admin.'),
+  });
+  if (!target) return;
+  const { document, state } = target;
+  const { snapshot, url } = state;
+  if (snapshot.status !== 'disabled') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is already on for {0}.', snapshot.workloadName));
     return;
   }
   const connection = await liveData.api();
-  if (!connection) return;
-  try {
-    await connection.api.updateGitOps(state.snapshot.workloadId, { enabled: true });
-    await liveData.refresh(document);
-  } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, connection.url) : String(error));
+  if (!connection) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('GitOps was not enabled for {0}: there is no token for {1} any more. Sign in, then try again.', snapshot.workloadName, url));
+    return;
   }
+  try {
+    await connection.api.updateGitOps(snapshot.workloadId, { enabled: true });
+  } catch (error) {
+    const message = error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, connection.url) : String(error);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not enable GitOps for {0}: {1}', snapshot.workloadName, message));
+    return;
+  }
+  await liveData.refresh(document);
+  void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}: Tinyforge now reads this file from {1}.', snapshot.workloadName, snapshot.branch));
 }

@@ -61,6 +61,23 @@ describe('in a real VS Code: every state of the status item', () => {
     await enable.click();
     assert.match(await waitForStatus(page, /In sync/), /In sync/);
     await waitUntil(() => devServer.log.some((line) => line.startsWith('PUT /api/workloads/wl_billing/gitops 200')), 'the PUT');
+    await page.getByText(/GitOps is on for billing: Tinyforge now reads this file from main/).first().waitFor({ timeout: 15_000 });
+  });
+
+  test('Enable GitOps again from the command palette says it is already on, and sends nothing', async () => {
+    const puts = () => devServer.log.filter((line) => line.startsWith('PUT ')).length;
+    const before = puts();
+    await runCommand(page, 'Tinyforge: Enable GitOps for This Workload');
+    await page.getByText(/GitOps is already on for billing/).first().waitFor({ timeout: 15_000 });
+    await snap(page, 'states-enable-already-on');
+    assert.equal(puts(), before);
+  });
+
+  test('Sign Out while TINYFORGE_TOKEN is set says that token still signs the requests', async () => {
+    await runCommand(page, 'Tinyforge: Sign Out');
+    await page.getByText(/TINYFORGE_TOKEN is set in VS Code's environment, so requests still use that token/).first().waitFor({ timeout: 15_000 });
+    await snap(page, 'states-sign-out-env-token');
+    assert.match(await waitForStatus(page, /In sync/), /In sync/);
   });
 });
 
@@ -93,6 +110,25 @@ describe('in a real VS Code: a viewer', () => {
     await page.getByText(/Sync needs an admin: you are signed in to .* as a viewer/).first().waitFor({ timeout: 15_000 });
     await snap(page, 'viewer-2-sync-needs-admin');
     assert.ok(!devServer.log.some((line) => line.startsWith('POST ')), 'no sync request was sent');
+  });
+
+  test('saving twice within 30 s of the last fetch sends no request (a save refreshes only stale live data)', async () => {
+    const gets = () => devServer.log.filter((line) => line.startsWith('GET ')).length;
+    // Fresh data first, so the 30 s cannot have run out on a slow machine before the saves.
+    const beforeRefresh = gets();
+    await runCommand(page, 'Tinyforge: Refresh');
+    await waitUntil(() => gets() > beforeRefresh, 'the refresh\'s requests');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const before = gets();
+    for (const comment of ['# one', '# two']) {
+      await goTo(page, 1, 1);
+      await page.keyboard.type(`${comment}\n`);
+      await page.keyboard.press('Control+s');
+      await page.waitForFunction(`!document.querySelector('.tab.active.dirty')`, undefined, { timeout: 10_000 });
+    }
+    // A save's refresh starts at once; a second of quiet after both saves is ample to see one.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(gets(), before, devServer.log.slice(-6).join('\n'));
   });
 });
 
