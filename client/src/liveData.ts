@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TinyforgeApi, TinyforgeApiError, Workload } from '../../api/src/index';
+import type { Me, TinyforgeApi, TinyforgeApiError, Workload } from '../../api/src/index';
 import { loadApi } from './lazy';
 import type { LiveSnapshot } from '../../core/src/index';
 import { describeApiError } from './apiErrors';
@@ -19,12 +19,17 @@ export type LiveState =
 /** How the live data reaches the language server. */
 export type SnapshotSink = (uri: string, snapshot: LiveSnapshot | null) => Promise<void>;
 
+/** How long a fetched `me` and workload list serve other files' refreshes: one round, not one minute. */
+const accountReuseMs = 2_000;
+
 /** Fetches live data for open Tinyforge files and hands each one's snapshot to the language server. */
 export class LiveData implements vscode.Disposable {
   private readonly states = new Map<string, LiveState>();
   private readonly inFlight = new Map<string, AbortController>();
   /** When each file's live data last arrived (ms), so incidental triggers such as saves do not refetch it at once. */
   private readonly fetchedAt = new Map<string, number>();
+  /** Who we are and the workload list, shared by the refreshes of one round (N files: 2 + 2N requests, not 4N). */
+  private account?: { key: string; settledAt?: number; answer: Promise<[Me, Workload[]]> };
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a document URI whenever its live state changes. */
   readonly onDidChange = this.changed.event;
@@ -98,6 +103,19 @@ export class LiveData implements vscode.Disposable {
     this.fetchedAt.delete(key);
   }
 
+  // Not aborted with one file's refresh: other files' refreshes may be waiting on the same answer.
+  private fetchAccount(api: TinyforgeApi, key: string): Promise<[Me, Workload[]]> {
+    const shared = this.account;
+    if (shared?.key === key && (shared.settledAt === undefined || Date.now() - shared.settledAt < accountReuseMs)) return shared.answer;
+    const entry: NonNullable<LiveData['account']> = { key, answer: Promise.all([api.me(), api.listWorkloads()]) };
+    this.account = entry;
+    entry.answer.then(
+      () => (entry.settledAt = Date.now()),
+      () => this.account === entry && (this.account = undefined),
+    );
+    return entry.answer;
+  }
+
   private async fetchState(document: vscode.TextDocument, signal: AbortSignal): Promise<LiveState> {
     if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
     const { url, caFile } = readConnectionSettings();
@@ -107,7 +125,7 @@ export class LiveData implements vscode.Disposable {
     const { createApiClient, snapshotFrom, TinyforgeApiError: ApiError } = loadApi();
     try {
       const api = createApiClient({ baseUrl: url, token, caFile });
-      const [me, workloads] = await Promise.all([api.me({ signal }), api.listWorkloads({ signal })]);
+      const [me, workloads] = await this.fetchAccount(api, `${url}\n${caFile ?? ''}\n${token}`);
       const binding = await resolveBinding(this.context.workspaceState, document, workloads);
       if (binding.kind !== 'linked') return { kind: 'not-linked', url, binding };
       const [workload, gitops] = await Promise.all([api.getWorkload(binding.workload.id, { signal }), api.getGitOps(binding.workload.id, { signal })]);

@@ -79,6 +79,18 @@ describe('in a real VS Code: every state of the status item', () => {
     await snap(page, 'states-sign-out-env-token');
     assert.match(await waitForStatus(page, /In sync/), /In sync/);
   });
+
+  test('one Refresh of the five open files asks who we are and lists the workloads once, then each linked workload', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const from = devServer.log.length;
+    const since = () => devServer.log.slice(from).map((line) => line.split(' ').slice(0, 2).join(' '));
+    await runCommand(page, 'Tinyforge: Refresh');
+    const linked = ['wl_legacy', 'wl_landing', 'wl_billing', 'wl_docs'];
+    await waitUntil(() => linked.every((id) => since().includes(`GET /api/workloads/${id}/gitops`)), 'each linked workload\'s gitops fetched');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(since().filter((line) => line === 'GET /api/me').length, 1, since().join('\n'));
+    assert.equal(since().filter((line) => line === 'GET /api/workloads').length, 1, since().join('\n'));
+  });
 });
 
 describe('in a real VS Code: a viewer', () => {
