@@ -133,6 +133,7 @@ function summarizeServer(
     completionMs: byDocument(samples.completion),
     hoverMs: byDocument(samples.hover),
     rssMiB: rssMiB(subject.session.process.pid),
+    idleRssMiB: Number.NaN,
     privateMiB: privateMiB(subject.session.process.pid),
     diagnostics: subject.diagnosticCounts,
   };
@@ -216,6 +217,10 @@ async function main(): Promise<void> {
     bareNode: { rssMiB: rssMiB(echo.pid), privateMiB: privateMiB(echo.pid) },
     library: { rssMiB: rssMiB(library.pid), privateMiB: privateMiB(library.pid) },
   };
+  console.error('10 s without requests, for the idle memory figures');
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  ourFigures.idleRssMiB = rssMiB(ours.session.process.pid);
+  yamlFigures.idleRssMiB = rssMiB(yaml.session.process.pid);
   await Promise.all([ours.session.close(), yaml.session.close(), echo.close(), library.close()]);
   console.error('extension activation: 20 fresh processes');
   const activation = measureActivation(20);
