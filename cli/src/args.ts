@@ -15,6 +15,8 @@ export interface CliOptions {
   workload?: string;
   /** PEM file of a CA to trust for the server. */
   caFile?: string;
+  /** The name under which the text read from standard input (path `-`) is reported. */
+  stdinFilename?: string;
 }
 
 /** Parses argv (without `node` and the script); throws a one-line message, in the user's language, on bad usage. */
@@ -28,11 +30,12 @@ export function parseArgs(argv: readonly string[], messages: CliMessages): CliOp
       const value = arg.includes('=') ? arg.slice('--format='.length) : argv[++i];
       if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new Error(messages.badFormat(value));
       options.format = value;
-    } else if (arg === '--url' || arg === '--workload' || arg === '--ca-file') {
+    } else if (arg === '--url' || arg === '--workload' || arg === '--ca-file' || arg === '--stdin-filename') {
       const value = argv[++i];
       if (!value) throw new Error(messages.needsValue(arg));
       if (arg === '--url') options.url = value;
       else if (arg === '--workload') options.workload = value;
+      else if (arg === '--stdin-filename') options.stdinFilename = value;
       else options.caFile = value;
     } else if (arg === '--') options.paths.push(...argv.slice(i + 1)), (i = argv.length);
     else if (arg.startsWith('-') && arg !== '-') throw new Error(messages.unknownOption(arg));

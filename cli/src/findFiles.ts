@@ -2,6 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isTinyforgeFile } from '../../core/src/index';
 
+/** The path that stands for standard input. */
+export const stdinPath = '-';
+
 const skippedDirectories = new Set(['node_modules', '.git']);
 
 /** A path the linter could not read, and why (an errno code such as ENOENT). */
@@ -52,6 +55,10 @@ export function findFiles(paths: readonly string[]): FoundFiles {
     }
   };
   for (const path of paths) {
+    if (path === stdinPath) {
+      add(path);
+      continue;
+    }
     try {
       if (!statSync(path).isDirectory()) {
         add(path);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { liveFindings, lintBytes, toLocale, type LiveSnapshot } from '../../core/src/index';
 import { parseArgs } from './args';
-import { findFiles, unreadableBecause } from './findFiles';
+import { findFiles, stdinPath, unreadableBecause } from './findFiles';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 import { fetchSnapshot } from './live';
 import { cliMessages } from './messages';
@@ -38,9 +38,11 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
   }
   const { files, unreadable, emptyDirectories } = findFiles(options.paths);
   const reports: FileReport[] = [];
-  for (const path of files) {
+  for (const file of files) {
+    const path = file === stdinPath ? (options.stdinFilename ?? '<stdin>') : file;
     try {
-      const lint = lintBytes(readFileSync(path), locale);
+      // File descriptor 0: what a pipe or redirect gives `tinyforge-lint -`.
+      const lint = lintBytes(readFileSync(file === stdinPath ? 0 : file), locale);
       const { findings } = lint;
       reports.push({ path, text: lint.parsed.text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
     } catch (error) {

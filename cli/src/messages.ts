@@ -22,12 +22,14 @@ const english: CliMessages = {
 Checks .tinyforge.yml files against the Tinyforge v1 schema, with the same rules as the editor.
 A path may be a file (checked whatever its name) or a directory (searched for .tinyforge.yml
 and .tinyforge.yaml, skipping node_modules and .git). With no path, the current directory.
+A path of - reads one file from standard input.
 
 Options:
   --format text|json|sarif   output format (default text: path:line:col severity code message)
   --url URL --workload ID    also report drift against that workload's live config and the fields
                              its source does not manage; the token comes from TINYFORGE_TOKEN
   --ca-file PEM              a CA to trust for the Tinyforge server (self-signed instances)
+  --stdin-filename PATH      the name to report the file read from - under (default <stdin>)
   --version                  print the version
   -h, --help                 print this help
 
@@ -53,12 +55,14 @@ const russian: CliMessages = {
 Проверяет файлы .tinyforge.yml по схеме Tinyforge v1 по тем же правилам, что и редактор.
 Путь может быть файлом (проверяется при любом имени) или каталогом (в нём ищутся .tinyforge.yml
 и .tinyforge.yaml, кроме node_modules и .git). Без пути проверяется текущий каталог.
+Путь - читает один файл со стандартного ввода.
 
 Параметры:
   --format text|json|sarif   формат вывода (по умолчанию text: путь:строка:столбец уровень код сообщение)
   --url URL --workload ID    также сообщить о расхождениях с живой конфигурацией этой нагрузки и о полях,
                              которыми её источник не управляет; токен берётся из TINYFORGE_TOKEN
   --ca-file PEM              центр сертификации для сервера Tinyforge (самоподписанные установки)
+  --stdin-filename ПУТЬ      под каким именем сообщать о файле, прочитанном из - (по умолчанию <stdin>)
   --version                  показать версию
   -h, --help                 показать эту справку
 

@@ -10,13 +10,19 @@ export const liveScheme = 'tinyforge-live';
 export class LiveConfigProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  /** Live documents VS Code holds open; they are re-rendered when their file's live data changes. */
   private readonly open = new Set<string>();
 
   constructor(private readonly liveData: LiveData) {
-    this.subscription = liveData.onDidChange((uri) => {
-      for (const live of this.open) if (vscode.Uri.parse(live).query === encodeURIComponent(uri)) this.changed.fire(vscode.Uri.parse(live));
-    });
+    this.subscriptions = [
+      liveData.onDidChange((uri) => {
+        for (const live of this.open) if (vscode.Uri.parse(live).query === encodeURIComponent(uri)) this.changed.fire(vscode.Uri.parse(live));
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.scheme === liveScheme) this.open.delete(document.uri.toString());
+      }),
+    ];
   }
 
   /** The live document URI for a file. */
@@ -34,7 +40,7 @@ export class LiveConfigProvider implements vscode.TextDocumentContentProvider, v
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

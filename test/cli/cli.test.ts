@@ -12,8 +12,8 @@ const cli = join(repoRoot, 'dist/cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'tinyforge-lint-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: scratch, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+function lint(args: string[], env: NodeJS.ProcessEnv = {}, input?: string | Uint8Array) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: scratch, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -25,6 +25,20 @@ function write(relative: string, text: string | Uint8Array): string {
 }
 
 describe('tinyforge-lint', () => {
+  test('- reads the file from standard input (an editor or a pre-commit hook piping a buffer), named <stdin> or --stdin-filename', () => {
+    const text = 'version: 2\ndeploy:\n  prot: 8080\n';
+    const piped = lint(['-'], {}, text);
+    assert.equal(piped.code, 1, piped.stderr);
+    assert.equal(piped.stdout, '<stdin>:1:10 error invalid-version version must be the integer 1\n<stdin>:3:3 error unknown-key Unknown key "prot". Did you mean "port"?\n');
+    const path = write('stdin-twin/.tinyforge.yml', text);
+    const fromFile = JSON.parse(lint([path, '--format', 'json']).stdout);
+    const named = lint(['--format', 'json', '--stdin-filename', 'deploy/.tinyforge.yml', '-'], {}, Buffer.from(text));
+    assert.equal(named.code, 1, named.stderr);
+    const report = JSON.parse(named.stdout);
+    assert.equal(report.files[0].path, 'deploy/.tinyforge.yml');
+    assert.deepEqual(report.files[0].findings, fromFile.files[0].findings);
+  });
+
   test('exit 0 and no output lines for a clean file', () => {
     const path = write('clean/.tinyforge.yml', 'version: 1\ndeploy:\n  port: 8080\n');
     const result = lint([path]);
