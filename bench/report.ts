@@ -194,7 +194,7 @@ export function renderReport(results: BenchResults): string {
     'Four generated documents (`bench/documents.ts`): the typical 8-line file, a 200-line file that is mostly comments, a file just under 60 KiB ' +
       '(the same fields between comment lines, below the 65,536-byte limit) and a file with five problems. ' +
       'The three subjects run interleaved in one process: in each round every document gets a slice of core `lintText` calls, a slice of ' +
-      'our server and a slice of yaml-language-server, in an order that rotates each round, so machine noise hits all three alike; warm-up rounds come first and are not counted. ' +
+      'our server and a slice of yaml-language-server, in an order that rotates each round, so machine noise hits all three alike, with 50 ms of quiet after each slice so that work one subject leaves running (yaml-language-server\'s debounced validation, a concurrent GC) is not timed as the next one\'s; warm-up rounds come first and are not counted. ' +
       'Both servers are spawned over stdio by `test/support/lspClient.ts` with the same client capabilities (push diagnostics), in the environment the extension gives its server (`client/src/serverLaunch.ts`: without `NODE_EXTRA_CA_CERTS`, which this machine sets and which costs Node ~70 ms at start). ' +
       'A change is a full-text `didChange` with the next version, alternating the document with a twin whose port differs, timed until the first ' +
       '`publishDiagnostics` for it (ours carries the version; yaml-language-server\'s does not and includes its 200 ms validation debounce, which is part of what an editor waits for). ' +

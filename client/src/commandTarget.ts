@@ -1,16 +1,33 @@
 import * as vscode from 'vscode';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
 
-/** The open Tinyforge documents, active one first. */
+/** URIs of the files shown in editor tabs (a diff's modified side too). */
+function tabUris(): Set<string> {
+  const uris = new Set<string>();
+  for (const tab of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) {
+    if (tab.input instanceof vscode.TabInputText) uris.add(tab.input.uri.toString());
+    else if (tab.input instanceof vscode.TabInputTextDiff) uris.add(tab.input.modified.toString());
+  }
+  return uris;
+}
+
+/**
+ * The Tinyforge documents open in a tab, active one first. `workspace.textDocuments` alone also holds documents
+ * no tab shows (kept for minutes after closing, or opened by an extension), which a command must not act on unseen.
+ */
 export function openTinyforgeDocuments(): vscode.TextDocument[] {
   const active = vscode.window.activeTextEditor?.document;
-  const all = vscode.workspace.textDocuments.filter(isTinyforgeDocument);
+  const shown = tabUris();
+  const all = vscode.workspace.textDocuments.filter((document) => isTinyforgeDocument(document) && (shown.has(document.uri.toString()) || document === active));
   return active && isTinyforgeDocument(active) ? [active, ...all.filter((d) => d !== active)] : all;
 }
 
+// Commands get a vscode.Uri from menus and code lenses, a URI string from the language server's code actions, and
+// possibly a plain path from a keybinding or another extension.
 function uriOf(argument: unknown): vscode.Uri | undefined {
   if (argument instanceof vscode.Uri) return argument;
-  if (typeof argument !== 'string') return undefined;
+  if (typeof argument !== 'string' || !argument) return undefined;
+  if (argument.startsWith('/') || /^[A-Za-z]:[\\/]/.test(argument)) return vscode.Uri.file(argument);
   try {
     return vscode.Uri.parse(argument, true);
   } catch {
@@ -18,15 +35,32 @@ function uriOf(argument: unknown): vscode.Uri | undefined {
   }
 }
 
+async function documentAt(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  try {
+    return open ?? (await vscode.workspace.openTextDocument(uri));
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+}
+
 /**
  * The Tinyforge file a command acts on: the URI it was given (code action, code lens, editor title), else the active
- * editor's, else the only one open, else the one the user picks. Says so when there is none, instead of doing nothing.
+ * editor's, else the only one open in a tab, else the one the user picks. Says why when there is none, instead of
+ * doing nothing or acting on another file.
  */
 export async function commandTarget(uriArgument?: unknown): Promise<vscode.TextDocument | undefined> {
-  const uri = uriOf(uriArgument);
-  if (uri) {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    return open ?? (await vscode.workspace.openTextDocument(uri));
+  if (uriArgument !== undefined && uriArgument !== null) {
+    const uri = uriOf(uriArgument);
+    const document = uri && (await documentAt(uri));
+    if (!uri) void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a file this command can act on.', String(uriArgument)));
+    if (!document) return undefined;
+    if (!isTinyforgeDocument(document)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a Tinyforge file (.tinyforge.yml, .tinyforge.yaml or a tinyforge.files match).', vscode.workspace.asRelativePath(document.uri)));
+      return undefined;
+    }
+    return document;
   }
   const candidates = openTinyforgeDocuments();
   const active = vscode.window.activeTextEditor?.document;

@@ -99,7 +99,7 @@ export function registerLiveCommands(context: vscode.ExtensionContext, liveData:
       );
       if (!picked) return;
       await rememberLink(context.workspaceState, document, picked.id);
-      await liveData.refresh(document);
+      await liveData.refresh(document, { current: true });
     }),
     vscode.commands.registerCommand('tinyforge.refresh', refreshAll),
     vscode.commands.registerCommand('tinyforge.sync', (uri?: unknown) => syncWorkload(liveData, uri)),

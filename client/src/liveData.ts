@@ -19,6 +19,12 @@ export type LiveState =
 /** How the live data reaches the language server. */
 export type SnapshotSink = (uri: string, snapshot: LiveSnapshot | null) => Promise<void>;
 
+/** How a refresh may reuse what other refreshes fetched. */
+export interface RefreshOptions {
+  /** A command's own look before it acts (Sync, Enable GitOps, after Link): share only a request still in flight, not one answered up to 2 s ago. */
+  current?: boolean;
+}
+
 /** How long a fetched `me` and workload list serve other files' refreshes: one round, not one minute. */
 const accountReuseMs = 2_000;
 
@@ -55,12 +61,12 @@ export class LiveData implements vscode.Disposable {
   }
 
   /** Fetches one file's live data and sends its snapshot (or null) to the language server. */
-  async refresh(document: vscode.TextDocument): Promise<LiveState> {
+  async refresh(document: vscode.TextDocument, options: RefreshOptions = {}): Promise<LiveState> {
     const key = document.uri.toString();
     this.inFlight.get(key)?.abort();
     const controller = new AbortController();
     this.inFlight.set(key, controller);
-    const state = await this.fetchState(document, controller.signal);
+    const state = await this.fetchState(document, controller.signal, options.current ? 0 : accountReuseMs);
     if (controller.signal.aborted) return this.states.get(key) ?? state;
     this.inFlight.delete(key);
     // A file closed while its data was on the way keeps nothing behind (a command's follow-up refresh can outlive it).
@@ -104,9 +110,9 @@ export class LiveData implements vscode.Disposable {
   }
 
   // Not aborted with one file's refresh: other files' refreshes may be waiting on the same answer.
-  private fetchAccount(api: TinyforgeApi, key: string): Promise<[Me, Workload[]]> {
+  private fetchAccount(api: TinyforgeApi, key: string, maxAgeMs: number): Promise<[Me, Workload[]]> {
     const shared = this.account;
-    if (shared?.key === key && (shared.settledAt === undefined || Date.now() - shared.settledAt < accountReuseMs)) return shared.answer;
+    if (shared?.key === key && (shared.settledAt === undefined || Date.now() - shared.settledAt < maxAgeMs)) return shared.answer;
     const entry: NonNullable<LiveData['account']> = { key, answer: Promise.all([api.me(), api.listWorkloads()]) };
     this.account = entry;
     entry.answer.then(
@@ -116,7 +122,7 @@ export class LiveData implements vscode.Disposable {
     return entry.answer;
   }
 
-  private async fetchState(document: vscode.TextDocument, signal: AbortSignal): Promise<LiveState> {
+  private async fetchState(document: vscode.TextDocument, signal: AbortSignal, accountMaxAgeMs: number): Promise<LiveState> {
     if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
     const { url, caFile } = readConnectionSettings();
     if (!url) return { kind: 'no-url' };
@@ -125,7 +131,7 @@ export class LiveData implements vscode.Disposable {
     const { createApiClient, snapshotFrom, TinyforgeApiError: ApiError } = loadApi();
     try {
       const api = createApiClient({ baseUrl: url, token, caFile });
-      const [me, workloads] = await this.fetchAccount(api, `${url}\n${caFile ?? ''}\n${token}`);
+      const [me, workloads] = await this.fetchAccount(api, `${url}\n${caFile ?? ''}\n${token}`, accountMaxAgeMs);
       const binding = await resolveBinding(this.context.workspaceState, document, workloads);
       if (binding.kind !== 'linked') return { kind: 'not-linked', url, binding };
       const [workload, gitops] = await Promise.all([api.getWorkload(binding.workload.id, { signal }), api.getGitOps(binding.workload.id, { signal })]);

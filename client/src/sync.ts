@@ -8,7 +8,7 @@ import { commandTarget } from './commandTarget';
 
 type LiveFileState = Extract<LiveState, { kind: 'live' }>;
 
-/** The file an admin command acts on, with its live state (fetched when not live); undefined after saying why not. */
+/** The file an admin command acts on, with its live state fetched now; undefined after saying why not. */
 async function adminTarget(
   liveData: LiveData,
   uriArgument: unknown,
@@ -16,8 +16,8 @@ async function adminTarget(
 ): Promise<{ document: vscode.TextDocument; state: LiveFileState } | undefined> {
   const document = await commandTarget(uriArgument);
   if (!document) return undefined;
-  let state = liveData.stateOf(document.uri);
-  if (state?.kind !== 'live') state = await liveData.refresh(document);
+  // What the command shows and sends must be current: GitOps or the role may have changed since the last round.
+  const state = await liveData.refresh(document, { current: true });
   if (state.kind !== 'live') {
     void vscode.window.showWarningMessage(messages.needsLive);
     return undefined;
@@ -129,6 +129,6 @@ export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): P
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not enable GitOps for {0}: {1}', snapshot.workloadName, message));
     return;
   }
-  await liveData.refresh(document);
-  void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}: Tinyforge now reads this file from {1}.', snapshot.workloadName, snapshot.branch));
+  await liveData.refresh(document, { current: true });
+  void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}: Tinyforge now reads this file.', snapshot.workloadName));
 }

@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { persistCoreCache } from './core';
 import { startServer } from './server';
 
 // Loaded by `entry.ts` (dist/server.js) as dist/serverMain.js. The transport (--stdio, --node-ipc, --socket) comes from the command line.
@@ -8,5 +9,11 @@ console.log = (...args: unknown[]) => connection.console.log(args.map(String).jo
 console.info = console.log;
 console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
-startServer(connection);
+let markStartedUp: () => void = () => undefined;
+/** Settles once start-up is over and the core's code cache is kept: the entry then keeps its own and sets V8 flags. */
+export const startedUp = new Promise<void>((resolve) => (markStartedUp = resolve));
+startServer(connection, () => {
+  persistCoreCache();
+  markStartedUp();
+});
 connection.listen();

@@ -14,8 +14,14 @@ function applySettings(state: ServerState, settings: TinyforgeSettings | undefin
   state.fileGlobs = Array.isArray(settings?.files) ? settings.files.filter((glob) => typeof glob === 'string') : [];
 }
 
-/** Wires every feature onto a connection. The state object made here is the server's only state. */
-export function startServer(connection: Connection): void {
+/** How long after `initialized` start-up counts as over: the first documents are open and linted by then. */
+const startUpSettleMs = 200;
+
+/**
+ * Wires every feature onto a connection. The state object made here is the server's only state.
+ * `onStartedUp` runs once start-up is over, for work that must not delay it (keeping the code caches).
+ */
+export function startServer(connection: Connection, onStartedUp?: () => void): void {
   const state = createServerState(connection);
   connection.onInitialize((params): InitializeResult => {
     state.locale = params.locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
@@ -42,6 +48,7 @@ export function startServer(connection: Connection): void {
   // Load the core while the client digests the answer, so the first didOpen does not wait for it.
   connection.onInitialized(() => {
     setImmediate(core);
+    if (onStartedUp) setTimeout(onStartedUp, startUpSettleMs).unref();
   });
   connection.onDidChangeConfiguration((params) => {
     const settings = (params.settings as { tinyforge?: TinyforgeSettings } | undefined)?.tinyforge;

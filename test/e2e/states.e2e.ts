@@ -30,7 +30,8 @@ describe('in a real VS Code: every state of the status item', () => {
     cpSync(join(repoRoot, 'examples/valid'), join(workspace, 'unlinked'), { recursive: true });
     const folders = [join(repos, 'legacy-api'), join(repos, 'landing'), join(repos, 'billing'), join(workspace, 'docs-site'), join(workspace, 'unlinked')];
     writeFileSync(join(workspace, 'states.code-workspace'), JSON.stringify({ folders: folders.map((path) => ({ path })) }));
-    editor = await openEditor({ open: { workspace: join(workspace, 'states.code-workspace') }, settings: settings(devServer.url), env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    // Without preview tabs, each file opened below keeps its tab: "the open files" of the Refresh test.
+    editor = await openEditor({ open: { workspace: join(workspace, 'states.code-workspace') }, settings: { ...settings(devServer.url), 'workbench.editor.enablePreview': false }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
     page = editor.page;
   });
   after(async () => {
@@ -61,7 +62,7 @@ describe('in a real VS Code: every state of the status item', () => {
     await enable.click();
     assert.match(await waitForStatus(page, /In sync/), /In sync/);
     await waitUntil(() => devServer.log.some((line) => line.startsWith('PUT /api/workloads/wl_billing/gitops 200')), 'the PUT');
-    await page.getByText(/GitOps is on for billing: Tinyforge now reads this file from main/).first().waitFor({ timeout: 15_000 });
+    await page.getByText(/GitOps is on for billing: Tinyforge now reads this file/).first().waitFor({ timeout: 15_000 });
   });
 
   test('Enable GitOps again from the command palette says it is already on, and sends nothing', async () => {
@@ -80,7 +81,7 @@ describe('in a real VS Code: every state of the status item', () => {
     assert.match(await waitForStatus(page, /In sync/), /In sync/);
   });
 
-  test('one Refresh of the five open files asks who we are and lists the workloads once, then each linked workload', async () => {
+  test('one Refresh of the five files open in tabs asks who we are and lists the workloads once, then each linked workload', async () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const from = devServer.log.length;
     const since = () => devServer.log.slice(from).map((line) => line.split(' ').slice(0, 2).join(' '));
