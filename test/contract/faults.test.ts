@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -145,6 +145,7 @@ describe('API client through each fault mode: a clear error kind, within the tim
       assert.deepEqual(await createApiClient({ baseUrl: url, token: 't', caFile: join(dir, 'cert.pem') }).me(), { username: 'admin', role: 'admin' });
     } finally {
       server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -20,7 +20,10 @@ describe('in a real VS Code (code-server): the schema features', () => {
     editor = await openEditor({ open: { folder: workspace }, settings: { 'git.enabled': false } });
     page = editor.page;
   });
-  after(() => editor?.close());
+  after(async () => {
+    await editor?.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
 
   test('opening a broken .tinyforge.yml shows its six problems as squiggles', async () => {
     await openFile(page, '.tinyforge.yml');

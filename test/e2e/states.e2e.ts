@@ -37,6 +37,7 @@ describe('in a real VS Code: every state of the status item', () => {
   after(async () => {
     await editor?.close();
     await devServer?.stop();
+    rmSync(workspace, { recursive: true, force: true });
   });
 
   for (const [folder, state, shot] of [

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +22,8 @@ export interface DevServer {
 /** Seeds a fresh demo data dir without starting a server (tests may edit it first). */
 export function seedDataDir(): { dataDir: string; adminToken: string; viewerToken: string } {
   const dataDir = mkdtempSync(join(tmpdir(), 'tinyforge-test-data-'));
+  // Removed when the test file's process ends, not at stop(): an editor may still have its repositories open then.
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const tokens = seedDemo(dataDir);
   return { dataDir, adminToken: tokens.admin, viewerToken: tokens.viewer };
 }
