@@ -17,6 +17,8 @@ function generateValidator() {
   const schema = JSON.parse(readFileSync(join(root, 'schemas/tinyforge.v1.schema.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true, optimize: true } });
   for (const keyword of annotationKeywords) ajv.addKeyword({ keyword, schemaType: ['string', 'array'] });
+  // The docs in other languages (x-translations.ru), read by the core for hover and completion.
+  ajv.addKeyword({ keyword: 'x-translations', schemaType: ['object'] });
   const validate = ajv.compile(schema);
   const outDir = join(root, 'core/src/generated');
   mkdirSync(outDir, { recursive: true });

@@ -1,5 +1,6 @@
 import { cursorContext } from './cursorContext';
 import type { Span } from './findings';
+import { formatMessage, type Locale } from './messages';
 import { fieldAt, type SchemaField } from './schemaModel';
 
 /** One completion proposal; `insertText` is an LSP snippet when `snippet` is true. */
@@ -27,10 +28,15 @@ export function snippetAsPlainText(snippet: string): string {
     .replace(/\\([\\$}])/g, '$1');
 }
 
-function fieldDocs(field: SchemaField): string {
-  const lines = [field.markdownDescription];
-  if (field.default !== undefined && field.type !== 'object') lines.push('', `Default: \`${JSON.stringify(field.default)}\``);
+function fieldDocs(field: SchemaField, locale: Locale): string {
+  const lines = [field.docs[locale].markdownDescription];
+  if (field.default !== undefined && field.type !== 'object') lines.push('', formatMessage(locale, 'docsDefault', `\`${JSON.stringify(field.default)}\``));
   return lines.join('\n');
+}
+
+function valueDetail(field: SchemaField, value: unknown, locale: Locale): string {
+  const title = field.docs[locale].title;
+  return value === field.default ? formatMessage(locale, 'docsDefaultValue', title) : title;
 }
 
 function keyInsertText(field: SchemaField, indent: number, hasColon: boolean): string {
@@ -54,14 +60,14 @@ function deployBlockSnippet(indent: number): string {
   ].join('\n');
 }
 
-function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, replace: Span): CompletionProposal[] {
+function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, replace: Span, locale: Locale): CompletionProposal[] {
   return parent.children
     .filter((field) => !present.has(field.key))
     .map((field, index) => ({
       label: field.key,
       kind: 'property' as const,
-      detail: field.title,
-      documentation: fieldDocs(field),
+      detail: field.docs[locale].title,
+      documentation: fieldDocs(field, locale),
       insertText: keyInsertText(field, indent, hasColon),
       snippet: !hasColon,
       replace,
@@ -69,16 +75,16 @@ function keyProposals(parent: SchemaField, present: Set<string>, indent: number,
     }));
 }
 
-function valueProposals(field: SchemaField, replace: Span): CompletionProposal[] {
+function valueProposals(field: SchemaField, replace: Span, locale: Locale): CompletionProposal[] {
   if (field.type === 'const') {
-    return [{ label: String(field.constValue), kind: 'value', detail: field.title, documentation: fieldDocs(field), insertText: String(field.constValue), snippet: false, replace, sortText: '0' }];
+    return [{ label: String(field.constValue), kind: 'value', detail: field.docs[locale].title, documentation: fieldDocs(field, locale), insertText: String(field.constValue), snippet: false, replace, sortText: '0' }];
   }
   if (field.enum) {
     return field.enum.map((value, index) => ({
       label: value,
       kind: 'value' as const,
-      detail: value === field.default ? `${field.title} (default)` : field.title,
-      documentation: field.markdownEnumDescriptions?.[index] ?? '',
+      detail: valueDetail(field, value, locale),
+      documentation: field.docs[locale].markdownEnumDescriptions?.[index] ?? '',
       insertText: value,
       snippet: false,
       replace,
@@ -89,8 +95,8 @@ function valueProposals(field: SchemaField, replace: Span): CompletionProposal[]
   return field.examples.map((example, index) => ({
     label: String(example),
     kind: 'value' as const,
-    detail: example === field.default ? `${field.title} (default)` : field.title,
-    documentation: fieldDocs(field),
+    detail: valueDetail(field, example, locale),
+    documentation: fieldDocs(field, locale),
     insertText: String(example),
     snippet: false,
     replace,
@@ -99,12 +105,12 @@ function valueProposals(field: SchemaField, replace: Span): CompletionProposal[]
 }
 
 /** Completion proposals at an offset: keys valid at the cursor's level (never one already present), enum and `version` values, snippets. */
-export function completeAt(text: string, offset: number): CompletionProposal[] {
+export function completeAt(text: string, offset: number, locale: Locale = 'en'): CompletionProposal[] {
   const context = cursorContext(text, offset);
   if (context.kind === 'none') return [];
   if (context.kind === 'value') {
     const field = fieldAt(context.path);
-    const proposals = field ? valueProposals(field, context.replace) : [];
+    const proposals = field ? valueProposals(field, context.replace, locale) : [];
     // Right after the colon (`port:|`) a value needs its space, or YAML reads `port:8080` as one plain scalar.
     if (text[context.replace.start - 1] !== ':') return proposals;
     return proposals.map((proposal) => ({ ...proposal, insertText: ` ${proposal.insertText}` }));
@@ -112,14 +118,14 @@ export function completeAt(text: string, offset: number): CompletionProposal[] {
   const parent = fieldAt(context.parentPath);
   if (!parent || parent.type !== 'object') return [];
   const present = new Set(context.presentKeys);
-  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.replace);
+  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.replace, locale);
   if (context.hasColon) return proposals;
   if (context.parentPath.length === 0 && !present.has('deploy')) {
     proposals.push({
-      label: 'deploy block',
+      label: formatMessage(locale, 'snippetDeployBlock'),
       kind: 'snippet',
       detail: 'deploy: port, healthcheck, deploy_strategy',
-      documentation: fieldAt(['deploy'])?.markdownDescription ?? '',
+      documentation: fieldAt(['deploy'])?.docs[locale].markdownDescription ?? '',
       insertText: deployBlockSnippet(context.indent),
       snippet: true,
       replace: context.replace,
@@ -128,10 +134,10 @@ export function completeAt(text: string, offset: number): CompletionProposal[] {
   }
   if (context.emptyFile) {
     proposals.unshift({
-      label: 'Tinyforge file (version 1)',
+      label: formatMessage(locale, 'snippetWholeFile'),
       kind: 'snippet',
-      detail: 'version: 1 with a deploy block',
-      documentation: 'A complete `.tinyforge.yml` to start from.',
+      detail: formatMessage(locale, 'snippetWholeFileDetail'),
+      documentation: formatMessage(locale, 'snippetWholeFileDocs'),
       insertText: `version: 1\n${deployBlockSnippet(0)}\n`,
       snippet: true,
       replace: context.replace,

@@ -18,13 +18,14 @@ function code(value: unknown): string {
   return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 }
 
-/** The schema's docs for one field, as hover markdown. */
-export function describeField(field: SchemaField): string {
-  const parts = [`**${field.title}** · \`${field.path}\``, '', field.markdownDescription];
+/** The schema's docs for one field, as hover markdown, in the given language. */
+export function describeField(field: SchemaField, locale: Locale = 'en'): string {
+  const docs = field.docs[locale];
+  const parts = [`**${docs.title}** · \`${field.path}\``, '', docs.markdownDescription];
   const facts: string[] = [];
-  if (field.default !== undefined && field.type !== 'object') facts.push(`Default: ${code(field.default)}`);
-  if (field.enum) facts.push(`Values: ${field.enum.map(code).join(', ')}`);
-  else if (field.examples.length && field.type !== 'object') facts.push(`Examples: ${field.examples.map(code).join(', ')}`);
+  if (field.default !== undefined && field.type !== 'object') facts.push(formatMessage(locale, 'docsDefault', code(field.default)));
+  if (field.enum) facts.push(formatMessage(locale, 'docsValues', field.enum.map(code).join(', ')));
+  else if (field.examples.length && field.type !== 'object') facts.push(formatMessage(locale, 'docsExamples', field.examples.map(code).join(', ')));
   if (facts.length) parts.push('', facts.join(' · '));
   return parts.join('\n');
 }
@@ -62,18 +63,18 @@ export function describeLive(parsed: ParsedConfig, field: string, snapshot: Live
 }
 
 /** The schema's docs for the key or value under the cursor (plus the live sides when a snapshot is held), or undefined. */
-export function hoverAt(parsed: ParsedConfig, offset: number, live?: { snapshot: LiveSnapshot; locale: Locale; branchDeclared?: Map<string, DeclaredField> }): HoverInfo | undefined {
+export function hoverAt(parsed: ParsedConfig, offset: number, locale: Locale = 'en', live?: { snapshot: LiveSnapshot; branchDeclared?: Map<string, DeclaredField> }): HoverInfo | undefined {
   const target = nodeAt(parsed, offset);
   if (!target) return undefined;
   const field = fieldAt(target.path);
   if (!field) return undefined;
-  let markdown = describeField(field);
+  let markdown = describeField(field, locale);
   if (target.part === 'value' && field.enum) {
     const index = field.enum.indexOf(String(target.value));
-    const meaning = index >= 0 ? field.markdownEnumDescriptions?.[index] : undefined;
+    const meaning = index >= 0 ? field.docs[locale].markdownEnumDescriptions?.[index] : undefined;
     if (meaning) markdown = `${code(target.value)}: ${meaning}\n\n---\n\n${markdown}`;
   }
-  const liveSection = live && describeLive(parsed, field.path, live.snapshot, live.locale, live.branchDeclared);
+  const liveSection = live && describeLive(parsed, field.path, live.snapshot, locale, live.branchDeclared);
   if (liveSection) markdown = `${liveSection}\n\n---\n\n${markdown}`;
   return { markdown, span: target.span };
 }

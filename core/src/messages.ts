@@ -55,6 +55,14 @@ const english = {
   hoverNeverSynced: 'Never synced · fetched {0}',
   hoverNotManaged: 'Not managed for {0} workloads: Sync ignores this field.',
   syncAction: 'Sync workload {0} from {1}@{2}',
+  docsDefault: 'Default: {0}',
+  docsValues: 'Values: {0}',
+  docsExamples: 'Examples: {0}',
+  docsDefaultValue: '{0} (default)',
+  snippetDeployBlock: 'deploy block',
+  snippetWholeFile: 'Tinyforge file (version 1)',
+  snippetWholeFileDetail: 'version: 1 with a deploy block',
+  snippetWholeFileDocs: 'A complete `.tinyforge.yml` to start from.',
 } as const;
 
 /** The identifier of one message template. */
@@ -114,6 +122,14 @@ const russian: Record<MessageId, string> = {
   hoverNeverSynced: 'Синхронизаций не было · получено {0}',
   hoverNotManaged: 'Не управляется для нагрузок типа {0}: синхронизация пропускает это поле.',
   syncAction: 'Синхронизировать нагрузку {0} из {1}@{2}',
+  docsDefault: 'По умолчанию: {0}',
+  docsValues: 'Значения: {0}',
+  docsExamples: 'Примеры: {0}',
+  docsDefaultValue: '{0} (по умолчанию)',
+  snippetDeployBlock: 'блок deploy',
+  snippetWholeFile: 'Файл Tinyforge (версия 1)',
+  snippetWholeFileDetail: 'version: 1 и блок deploy',
+  snippetWholeFileDocs: 'Готовый `.tinyforge.yml`, с которого можно начать.',
 };
 
 const catalogs: Record<Locale, Record<MessageId, string>> = { en: english, ru: russian };

@@ -1,4 +1,14 @@
 import schemaJson from '../../schemas/tinyforge.v1.schema.json';
+import type { Locale } from './messages';
+
+/** A field's docs in one language. */
+export interface FieldDocs {
+  title: string;
+  description: string;
+  markdownDescription: string;
+  /** One per `enum` value, in its order. */
+  markdownEnumDescriptions?: readonly string[];
+}
 
 /** One field of the v1 schema, with the docs editors show for it. */
 export interface SchemaField {
@@ -6,46 +16,57 @@ export interface SchemaField {
   /** Dotted path from the root, e.g. `deploy.resources.cpu_limit`. */
   path: string;
   type: 'object' | 'integer' | 'number' | 'string' | 'const';
-  title: string;
-  description: string;
-  markdownDescription: string;
+  /** The schema's docs (English) and their `x-translations`, by locale. */
+  docs: Record<Locale, FieldDocs>;
   default?: unknown;
   examples: unknown[];
   enum?: readonly string[];
-  markdownEnumDescriptions?: readonly string[];
   constValue?: unknown;
   required: boolean;
   /** Child fields in schema order (objects only). */
   children: SchemaField[];
 }
 
-interface RawSchema {
-  type?: string;
-  const?: unknown;
+interface RawDocs {
   title?: string;
   description?: string;
   markdownDescription?: string;
+  markdownEnumDescriptions?: string[];
+}
+
+interface RawSchema extends RawDocs {
+  type?: string;
+  const?: unknown;
+  'x-translations'?: Partial<Record<Locale, RawDocs>>;
   default?: unknown;
   examples?: unknown[];
   enum?: string[];
-  markdownEnumDescriptions?: string[];
   properties?: Record<string, RawSchema>;
   required?: string[];
 }
 
+// A translation lacking a text falls back to the English one (the parity test keeps them complete).
+function docsFrom(key: string, raw: RawDocs, fallback?: FieldDocs): FieldDocs {
+  const description = raw.description ?? fallback?.description ?? '';
+  return {
+    title: raw.title ?? fallback?.title ?? key,
+    description,
+    markdownDescription: raw.markdownDescription ?? fallback?.markdownDescription ?? description,
+    markdownEnumDescriptions: raw.markdownEnumDescriptions ?? fallback?.markdownEnumDescriptions,
+  };
+}
+
 function toField(key: string, path: string, raw: RawSchema, required: boolean): SchemaField {
   const requiredKeys = new Set(raw.required ?? []);
+  const english = docsFrom(key, raw);
   return {
     key,
     path,
     type: raw.const !== undefined ? 'const' : ((raw.type ?? 'object') as SchemaField['type']),
-    title: raw.title ?? key,
-    description: raw.description ?? '',
-    markdownDescription: raw.markdownDescription ?? raw.description ?? '',
+    docs: { en: english, ru: docsFrom(key, raw['x-translations']?.ru ?? {}, english) },
     default: raw.default,
     examples: raw.examples ?? [],
     enum: raw.enum,
-    markdownEnumDescriptions: raw.markdownEnumDescriptions,
     constValue: raw.const,
     required,
     children: Object.entries(raw.properties ?? {}).map(([childKey, child]) =>

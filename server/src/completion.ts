@@ -19,7 +19,7 @@ export function registerCompletion(state: ServerState): void {
       const analysis = analysisOf(state, params.textDocument.uri);
       if (!analysis) return empty;
       const offset = toOffset(analysis.lineIndex, params.position);
-      const items = core().completeAt(analysis.parsed.text, offset).map(
+      const items = core().completeAt(analysis.parsed.text, offset, state.locale).map(
         (proposal): CompletionItem => ({
           label: proposal.label,
           kind: kinds[proposal.kind],
@@ -30,7 +30,8 @@ export function registerCompletion(state: ServerState): void {
           // The core indents every line to where it lands; VS Code would otherwise add the line's indentation again.
           insertTextMode: InsertTextMode.asIs,
           sortText: proposal.sortText,
-          filterText: proposal.kind === 'snippet' ? proposal.label.split(' ')[0] : proposal.label,
+          // A snippet is found by the key it starts with (`deploy`, `version`), whatever language its label is in.
+          filterText: proposal.kind === 'snippet' ? proposal.insertText.split(/[:\s]/)[0] : proposal.label,
         }),
       );
       return { isIncomplete: false, items };

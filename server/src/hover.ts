@@ -11,7 +11,8 @@ export function registerHover(state: ServerState): void {
       const analysis = analysisOf(state, params.textDocument.uri);
       if (!analysis) return null;
       const snapshot = state.snapshots.get(params.textDocument.uri);
-      const info = core().hoverAt(analysis.parsed, toOffset(analysis.lineIndex, params.position), snapshot && { snapshot, locale: state.locale, branchDeclared: state.branchFields.get(params.textDocument.uri) });
+      const offset = toOffset(analysis.lineIndex, params.position);
+      const info = core().hoverAt(analysis.parsed, offset, state.locale, snapshot && { snapshot, branchDeclared: state.branchFields.get(params.textDocument.uri) });
       return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(analysis.lineIndex, info.span) } : null;
     }),
   );

@@ -76,9 +76,23 @@ describe('completion', () => {
     assert.equal(snippetAsPlainText('healthcheck: ${1:/a\\}b}'), 'healthcheck: /a}b');
   });
 
+  test('in Russian: titles, docs and snippet labels from the schema\'s x-translations.ru and the core catalog', () => {
+    const offset = 'version: 1\ndeploy:\n  '.length;
+    const items = completeAt('version: 1\ndeploy:\n  \n', offset, 'ru');
+    const port = items.find((item) => item.label === 'port');
+    assert.ok(port);
+    assert.equal(port.detail, fieldAt(['deploy', 'port'])!.docs.ru.title);
+    assert.equal(port.detail, 'Порт контейнера');
+    assert.match(port.documentation, /^Порт, который слушает контейнер[\s\S]*По умолчанию: `8080`$/);
+    const strategy = completeAt('version: 1\ndeploy:\n  deploy_strategy: \n', 'version: 1\ndeploy:\n  deploy_strategy: '.length, 'ru');
+    assert.deepEqual(strategy.map((item) => item.detail), ['Стратегия развёртывания (по умолчанию)', 'Стратегия развёртывания']);
+    assert.match(strategy[0].documentation, /^Остановить старый контейнер/);
+    assert.deepEqual(completeAt('', 0, 'ru').map((item) => item.label), ['Файл Tinyforge (версия 1)', 'version', 'deploy', 'блок deploy']);
+  });
+
   test('key proposals carry the schema docs', () => {
     const port = complete('version: 1\ndeploy:\n  |\n').items.find((item) => item.label === 'port')!;
-    assert.ok(port.documentation.includes(fieldAt(['deploy', 'port'])!.markdownDescription));
+    assert.ok(port.documentation.includes(fieldAt(['deploy', 'port'])!.docs.en.markdownDescription));
     assert.equal(port.detail, 'Container port');
   });
 

@@ -7,10 +7,10 @@ import { repoRoot } from '../support/lspClient';
 
 const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/tinyforge.v1.schema.json'), 'utf8'));
 
-function hover(marked: string) {
+function hover(marked: string, locale: 'en' | 'ru' = 'en') {
   const offset = marked.indexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const info = hoverAt(parseConfig(text), offset);
+  const info = hoverAt(parseConfig(text), offset, locale);
   return info && { ...info, covered: text.slice(info.span.start, info.span.end) };
 }
 
@@ -29,6 +29,18 @@ describe('hover', () => {
     assert.ok(info);
     assert.equal(info.covered, 'blue_green');
     assert.ok(info.markdown.startsWith(`\`blue_green\`: ${schema.properties.deploy.properties.deploy_strategy.markdownEnumDescriptions[1]}`));
+  });
+
+  test('in Russian: the schema file\'s x-translations.ru, and the facts line in Russian', () => {
+    const port = schema.properties.deploy.properties.port;
+    const info = hover('version: 1\ndeploy:\n  po|rt: 8080\n', 'ru');
+    assert.ok(info);
+    assert.ok(info.markdown.includes(`**${port['x-translations'].ru.title}**`), info.markdown);
+    assert.ok(info.markdown.includes(port['x-translations'].ru.markdownDescription));
+    assert.match(info.markdown, /По умолчанию: `8080` · Примеры: `8080`, `3000`/);
+    assert.doesNotMatch(info.markdown, /The port|Default/);
+    const strategy = schema.properties.deploy.properties.deploy_strategy;
+    assert.ok(hover('version: 1\ndeploy:\n  deploy_strategy: blue_gr|een\n', 'ru')?.markdown.startsWith(`\`blue_green\`: ${strategy['x-translations'].ru.markdownEnumDescriptions[1]}`));
   });
 
   test('nested keys and version have docs', () => {

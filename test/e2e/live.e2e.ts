@@ -82,9 +82,18 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     const workload = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
     assert.deepEqual([workload.source_config.port, workload.gitops_last_sync_at], [3000, ''], 'nothing was applied');
     await toast.locator('a.monaco-button, button', { hasText: /^Refresh$/ }).first().click();
-    // The editor stays usable and now knows the new head: the next Sync would name it.
+    // The editor stays usable and soon knows the new head: the next Sync would name it. (The status already said
+    // "Drifted (2)" before the refresh, so only the hover tells when the new data has arrived.)
     await waitForStatus(page, /Drifted \(2\)/);
-    assert.match(await hoverText(page, 'port'), new RegExp(`Branch main @ ${moved}`));
+    const deadline = Date.now() + 15_000;
+    let text = await hoverText(page, 'port');
+    while (!text.includes(`Branch main @ ${moved}`) && Date.now() < deadline) {
+      await page.keyboard.press('Escape');
+      await page.mouse.move(0, 0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      text = await hoverText(page, 'port');
+    }
+    assert.match(text, new RegExp(`Branch main @ ${moved}`));
     await page.keyboard.press('Escape');
   });
 

@@ -40,4 +40,21 @@ describe('English and Russian stay at parity', () => {
     const placeholders = (text: string) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
     assert.deepEqual(Object.entries(russian).filter(([english, translated]) => placeholders(english).join() !== placeholders(String(translated)).join()).map(([english]) => english), [], 'placeholders differ');
   });
+
+  test('every documented node of the schema has its Russian docs in x-translations.ru: the same texts, none empty, one per enum value', () => {
+    const documented = ['title', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions'];
+    const problems: string[] = [];
+    const visit = (node: Record<string, unknown>, path: string): void => {
+      const english = documented.filter((key) => key in node);
+      const russian = ((node['x-translations'] as Record<string, Record<string, unknown>> | undefined)?.ru ?? {}) as Record<string, unknown>;
+      if (JSON.stringify(Object.keys(russian).sort()) !== JSON.stringify([...english].sort())) problems.push(`${path || '(root)'}: ${Object.keys(russian).join(', ') || 'no ru'} ≠ ${english.join(', ')}`);
+      for (const key of english) {
+        const [en, ru] = [node[key], russian[key]];
+        if (Array.isArray(en) ? !Array.isArray(ru) || ru.length !== en.length || ru.some((text) => !String(text).trim()) : !String(ru ?? '').trim()) problems.push(`${path || '(root)'}.${key}`);
+      }
+      for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) visit(child, path ? `${path}.${key}` : key);
+    };
+    visit(readJson('schemas/tinyforge.v1.schema.json'), '');
+    assert.deepEqual(problems, []);
+  });
 });

@@ -267,13 +267,25 @@ describe('language server: pull diagnostics and settings', () => {
     }
   });
 
-  test('messages follow the client locale', async () => {
+  test('messages, hover and completion docs follow the client locale', async () => {
     const session = await startLspSession({ initialize: { locale: 'ru' } });
     try {
       const uri = 'file:///ws/ru/.tinyforge.yml';
       const published = session.nextDiagnostics(uri, { version: 1 });
-      openDocument(session, uri, 'version: 1\nprot: 1\n');
+      openDocument(session, uri, 'version: 1\nprot: 1\ndeploy:\n  port: 8080\n  \n');
       assert.match(String((await published).diagnostics[0].message), /Неизвестный ключ/);
+      const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 3 } })) as Hover;
+      assert.match((hover.contents as { value: string }).value, /^\*\*Порт контейнера\*\* · `deploy.port`\n\nПорт, который слушает контейнер/);
+      const list = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 2 } })) as CompletionList;
+      const healthcheck = list.items.find((item) => item.label === 'healthcheck');
+      assert.equal(healthcheck?.detail, 'Путь проверки работоспособности');
+      // Snippets are found by the key they start with, not by their (translated) label.
+      const empty = 'file:///ws/ru-empty/.tinyforge.yml';
+      const emptyPublished = session.nextDiagnostics(empty, { version: 1 });
+      openDocument(session, empty, '');
+      await emptyPublished;
+      const start = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: empty }, position: { line: 0, character: 0 } })) as CompletionList;
+      assert.deepEqual(start.items.filter((item) => item.kind === 15).map((item) => [item.label, item.filterText]), [['Файл Tinyforge (версия 1)', 'version'], ['блок deploy', 'deploy']]);
     } finally {
       await session.close();
     }
