@@ -62,12 +62,13 @@ function valueAt(root: unknown, pointer: string): unknown {
 /** What mapping one ajv error needs; `presentKeys` is memoized per mapping so a file of many unknown keys stays linear. */
 interface MappingContext {
   tree: ConfigTree;
+  text: string;
   locale: Locale;
   presentKeys(pointer: string): Set<string>;
 }
 
 /** Maps one ajv error to the contract's code and range. */
-function mapSchemaError(error: ErrorObject, { tree, locale, presentKeys }: MappingContext): Finding | undefined {
+function mapSchemaError(error: ErrorObject, { tree, text, locale, presentKeys }: MappingContext): Finding | undefined {
   const pointer = error.instancePath;
   const path = dottedPath(pointer);
   if (error.keyword === 'additionalProperties') {
@@ -100,7 +101,12 @@ function mapSchemaError(error: ErrorObject, { tree, locale, presentKeys }: Mappi
   const valueSpan = location.valueSpan;
   const span = valueSpan ?? location.keySpan ?? { start: 0, end: 0 };
   const value = valueAt(tree.value, pointer);
-  if (pointer === '/version') return finding('invalid-version', formatMessage(locale, 'invalidVersion'), span, path);
+  if (pointer === '/version') {
+    // What was written, as written (`2`, `"1"`, `1.5`), so the message says what to change.
+    const written = valueSpan && text.slice(valueSpan.start, valueSpan.end).trim();
+    const message = written ? formatMessage(locale, 'invalidVersion', written.length > 40 ? `${written.slice(0, 39)}…` : written) : formatMessage(locale, 'versionEmpty');
+    return finding('invalid-version', message, span, path);
+  }
   const field = fieldAt(path.split('.'));
   const label = field?.key ?? path;
   switch (error.keyword) {
@@ -179,6 +185,7 @@ export function validateConfig(parsed: ParsedConfig, options: ValidateOptions = 
     const presentKeySets = new Map<string, Set<string>>();
     const context: MappingContext = {
       tree,
+      text,
       locale,
       presentKeys(pointer) {
         let present = presentKeySets.get(pointer);

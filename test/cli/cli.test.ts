@@ -29,7 +29,7 @@ describe('tinyforge-lint', () => {
     const text = 'version: 2\ndeploy:\n  prot: 8080\n';
     const piped = lint(['-'], {}, text);
     assert.equal(piped.code, 1, piped.stderr);
-    assert.equal(piped.stdout, '<stdin>:1:10 error invalid-version version must be the integer 1\n<stdin>:3:3 error unknown-key Unknown key "prot". Did you mean "port"?\n');
+    assert.equal(piped.stdout, '<stdin>:1:10 error invalid-version version must be the integer 1, not 2\n<stdin>:3:3 error unknown-key Unknown key "prot". Did you mean "port"?\n');
     const path = write('stdin-twin/.tinyforge.yml', text);
     const fromFile = JSON.parse(lint([path, '--format', 'json']).stdout);
     const named = lint(['--format', 'json', '--stdin-filename', 'deploy/.tinyforge.yml', '-'], {}, Buffer.from(text));
@@ -50,7 +50,7 @@ describe('tinyforge-lint', () => {
   test('a file with a BOM: columns on line 1 are the ones the editor shows', () => {
     const path = write('bom/.tinyforge.yml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('prot: 1\nversion: 2\n')]));
     const result = lint([path]);
-    assert.equal(result.stdout, `${path}:1:1 error unknown-key Unknown key "prot": the top level accepts only version and deploy\n${path}:2:10 error invalid-version version must be the integer 1\n`);
+    assert.equal(result.stdout, `${path}:1:1 error unknown-key Unknown key "prot": the top level accepts only version and deploy\n${path}:2:10 error invalid-version version must be the integer 1, not 2\n`);
   });
 
   test('a file that is not UTF-8 (Latin-1 é): exit 1, a yaml-syntax error on the byte, nothing silently replaced', () => {

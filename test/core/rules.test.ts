@@ -78,6 +78,15 @@ describe('contract rules the fixtures cannot hold', () => {
     assert.equal(unrelated.data?.suggestion, undefined);
   });
 
+  test('a wrong version says what was written; an empty one says it has no value (rule 5)', () => {
+    const message = (text: string, locale: 'en' | 'ru' = 'en') => lintText(text, locale).findings.map((finding) => finding.message);
+    assert.deepEqual(message('version: 2\n'), ['version must be the integer 1, not 2']);
+    assert.deepEqual(message('version: "1"\n'), ['version must be the integer 1, not "1"']);
+    assert.deepEqual(message('version: 1.5\n'), ['version must be the integer 1, not 1.5']);
+    assert.deepEqual(message('version:\n'), ['version has no value; it must be the integer 1']);
+    assert.deepEqual(message('version: 2\n', 'ru'), ['version должен быть целым числом 1, а не 2']);
+  });
+
   test('messages follow the locale; codes and ranges do not', () => {
     const english = lintText('version: 1\ndeploy:\n  prot: 1\n', 'en').findings[0];
     const russian = lintText('version: 1\ndeploy:\n  prot: 1\n', 'ru').findings[0];
