@@ -39,10 +39,10 @@ function valueDetail(field: SchemaField, value: unknown, locale: Locale): string
   return value === field.default ? formatMessage(locale, 'docsDefaultValue', title) : title;
 }
 
-function keyInsertText(field: SchemaField, indent: number, hasColon: boolean): string {
+function keyInsertText(field: SchemaField, indent: number, hasColon: boolean, flow: boolean): string {
   if (hasColon) return field.key;
   const childIndent = ' '.repeat(indent + 2);
-  if (field.type === 'object') return `${field.key}:\n${childIndent}$0`;
+  if (field.type === 'object') return flow ? `${field.key}: { $0 }` : `${field.key}:\n${childIndent}$0`;
   if (field.enum) return `${field.key}: \${1|${field.enum.join(',')}|}`;
   if (field.type === 'const') return `${field.key}: ${String(field.constValue)}`;
   if (field.default !== undefined) return `${field.key}: \${1:${escapeSnippet(String(field.default))}}`;
@@ -60,7 +60,7 @@ function deployBlockSnippet(indent: number): string {
   ].join('\n');
 }
 
-function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, replace: Span, locale: Locale): CompletionProposal[] {
+function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, flow: boolean, replace: Span, locale: Locale): CompletionProposal[] {
   return parent.children
     .filter((field) => !present.has(field.key))
     .map((field, index) => ({
@@ -68,7 +68,7 @@ function keyProposals(parent: SchemaField, present: Set<string>, indent: number,
       kind: 'property' as const,
       detail: field.docs[locale].title,
       documentation: fieldDocs(field, locale),
-      insertText: keyInsertText(field, indent, hasColon),
+      insertText: keyInsertText(field, indent, hasColon, flow),
       snippet: !hasColon,
       replace,
       sortText: `0${String(index).padStart(2, '0')}`,
@@ -118,8 +118,9 @@ export function completeAt(text: string, offset: number, locale: Locale = 'en'):
   const parent = fieldAt(context.parentPath);
   if (!parent || parent.type !== 'object') return [];
   const present = new Set(context.presentKeys);
-  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.replace, locale);
-  if (context.hasColon) return proposals;
+  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.flow, context.replace, locale);
+  // The block snippets span lines: they fit neither before an existing colon nor inside `{ … }`.
+  if (context.hasColon || context.flow) return proposals;
   if (context.parentPath.length === 0 && !present.has('deploy')) {
     proposals.push({
       label: formatMessage(locale, 'snippetDeployBlock'),

@@ -1,8 +1,9 @@
 import type { Span } from './findings';
+import { flowMappingKeys, openFlowMappings, unquote, type OpenFlowMappings } from './flowContext';
 
 /** What the cursor is on, read from the lines around it so it works while the YAML is still broken. */
 export type CursorContext =
-  | { kind: 'key'; parentPath: string[]; indent: number; presentKeys: string[]; replace: Span; hasColon: boolean; emptyFile: boolean }
+  | { kind: 'key'; parentPath: string[]; indent: number; presentKeys: string[]; replace: Span; hasColon: boolean; emptyFile: boolean; flow: boolean }
   | { kind: 'value'; path: string[]; replace: Span }
   | { kind: 'none' };
 
@@ -28,10 +29,6 @@ function indentOf(line: string): number {
 function isBlankOrComment(line: string): boolean {
   const trimmed = line.trim();
   return trimmed === '' || trimmed.startsWith('#');
-}
-
-function unquote(key: string): string {
-  return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
 }
 
 /** The chain of `key:` lines that open the blocks enclosing a line at `indent`, outermost first. */
@@ -80,6 +77,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
   if (before.includes('#')) return { kind: 'none' };
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   const lineNumber = text.slice(0, line.start).split('\n').length - 1;
+  const flow = openFlowMappings(before);
+  if (flow) return flowMappingContext(flow, lines, lineNumber, line, offset, after);
 
   const valueMatch = /^(\s*)([^\s#:'"][^:#]*?|"[^"]*"|'[^']*')\s*:\s+(\S*)$/.exec(before) ?? /^(\s*)([^\s#:'"][^:#]*?)\s*:()$/.exec(before);
   if (valueMatch) {
@@ -109,5 +108,39 @@ export function cursorContext(text: string, offset: number): CursorContext {
     replace: { start: offset - keyMatch[2].length, end: offset + restOfWord.length },
     hasColon: /^[\w-]*\s*:/.test(after),
     emptyFile: lines.every(isBlankOrComment),
+    flow: false,
+  };
+}
+
+const flowKeyThenValue = /^\s*("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:\s*(\S*)$/;
+
+// Inside `{ … }` on the cursor's line: the path is the block keys above plus the key each open `{` belongs to.
+function flowMappingContext(flow: OpenFlowMappings, lines: string[], lineNumber: number, line: Line, offset: number, after: string): CursorContext {
+  const indent = indentOf(line.text);
+  const blockParents = parentChain(lines, lineNumber, indent);
+  if (!blockParents) return { kind: 'none' };
+  const parents = [...blockParents, ...flow.keys];
+  const value = flowKeyThenValue.exec(flow.segment);
+  if (value) {
+    const typed = value[2];
+    const rest = /^[^\s,}]*/.exec(after)?.[0] ?? '';
+    return { kind: 'value', path: [...parents, unquote(value[1].trim())], replace: { start: offset - typed.length, end: offset + rest.length } };
+  }
+  const key = /^\s*([\w-]*)$/.exec(flow.segment);
+  if (!key) return { kind: 'none' };
+  const restOfWord = /^[\w-]*/.exec(after)?.[0] ?? '';
+  const present = flowMappingKeys(line.text, flow.innermostStart);
+  // The key being typed or replaced is not "already present".
+  const own = present.indexOf(key[1] + restOfWord);
+  if (own >= 0) present.splice(own, 1);
+  return {
+    kind: 'key',
+    parentPath: parents,
+    indent,
+    presentKeys: present,
+    replace: { start: offset - key[1].length, end: offset + restOfWord.length },
+    hasColon: /^[\w-]*\s*:/.test(after),
+    emptyFile: false,
+    flow: true,
   };
 }

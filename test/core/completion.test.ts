@@ -90,6 +90,25 @@ describe('completion', () => {
     assert.deepEqual(completeAt('', 0, 'ru').map((item) => item.label), ['Файл Tinyforge (версия 1)', 'version', 'deploy', 'блок deploy']);
   });
 
+  test('inside a flow mapping on one line ({ … }): its keys, never one already in it, flow-style objects, no block snippets', () => {
+    assert.deepEqual(labels('version: 1\ndeploy: { port: 80, | }\n'), ['healthcheck', 'deploy_strategy', 'resources', 'max_instances']);
+    assert.deepEqual(labels('version: 1\ndeploy:\n  resources: { memory_limit: 512, | }\n'), ['cpu_limit']);
+    assert.deepEqual(labels('version: 1\ndeploy: { resources: { cpu| } }\n'), ['cpu_limit', 'memory_limit']);
+    assert.deepEqual(labels('{ version: 1, | }\n'), ['deploy']);
+    assert.deepEqual(labels('version: 1\ndeploy: { deploy_strategy: blue|, port: 80 }\n'), ['recreate', 'blue_green']);
+    assert.deepEqual(labels('version: 1\ndeploy: [ | ]\n'), []);
+    assert.equal(accept('version: 1\ndeploy: { port: 80, | }\n', 'resources'), 'version: 1\ndeploy: { port: 80, resources: {  } }\n');
+    for (const [marked, label] of [
+      ['version: 1\ndeploy: {po|}\n', 'port'],
+      ['version: 1\ndeploy: { deploy_strategy: blue|, port: 80 }\n', 'blue_green'],
+      ['version: 1\ndeploy: {deploy_strategy:|}\n', 'recreate'],
+      ['version: 1\ndeploy:\n  resources: { cpu_limit: 1, memory_li|: 512 }\n', 'memory_limit'],
+    ] as const) {
+      const result = accept(marked, label);
+      assert.deepEqual(lintText(result).findings, [], result);
+    }
+  });
+
   test('key proposals carry the schema docs', () => {
     const port = complete('version: 1\ndeploy:\n  |\n').items.find((item) => item.label === 'port')!;
     assert.ok(port.documentation.includes(fieldAt(['deploy', 'port'])!.docs.en.markdownDescription));
