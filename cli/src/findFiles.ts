@@ -34,7 +34,8 @@ export function findFiles(paths: readonly string[]): FoundFiles {
   let matches = 0;
   const add = (path: string): void => {
     matches++;
-    const key = resolve(path);
+    // Standard input is not the file ./- (which `tinyforge-lint ./-` names).
+    const key = path === stdinPath ? '\0stdin' : resolve(path);
     if (seen.has(key)) return;
     seen.add(key);
     found.files.push(path);

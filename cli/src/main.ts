@@ -40,6 +40,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
   const reports: FileReport[] = [];
   for (const file of files) {
     const path = file === stdinPath ? (options.stdinFilename ?? '<stdin>') : file;
+    if (file === stdinPath && process.stdin.isTTY) err(`tinyforge-lint: ${messages.readingStdin}\n`);
     try {
       // File descriptor 0: what a pipe or redirect gives `tinyforge-lint -`.
       const lint = lintBytes(readFileSync(file === stdinPath ? 0 : file), locale);

@@ -14,6 +14,7 @@ export interface CliMessages {
   unknownOption(option: string): string;
   urlWithWorkload: string;
   urlNotHttp(url: string): string;
+  readingStdin: string;
 }
 
 const english: CliMessages = {
@@ -47,6 +48,7 @@ Exit codes: 0 no errors, 1 errors found, 2 bad usage, unreadable input or an unr
   unknownOption: (option) => `unknown option ${option}`,
   urlWithWorkload: '--url and --workload go together',
   urlNotHttp: (url) => `--url must be an http(s) URL, not ${JSON.stringify(url)}`,
+  readingStdin: 'reading the file from standard input; end it with Ctrl-D',
 };
 
 const russian: CliMessages = {
@@ -59,7 +61,7 @@ const russian: CliMessages = {
 
 Параметры:
   --format text|json|sarif   формат вывода (по умолчанию text: путь:строка:столбец уровень код сообщение)
-  --url URL --workload ID    также сообщить о расхождениях с живой конфигурацией этой нагрузки и о полях,
+  --url URL --workload ID    также сообщить о расхождениях с рабочей конфигурацией этой нагрузки и о полях,
                              которыми её источник не управляет; токен берётся из TINYFORGE_TOKEN
   --ca-file PEM              центр сертификации для сервера Tinyforge (самоподписанные установки)
   --stdin-filename ПУТЬ      под каким именем сообщать о файле, прочитанном из - (по умолчанию <stdin>)
@@ -73,7 +75,7 @@ const russian: CliMessages = {
   summaryWithDrift: (errors, warnings, drifted, workload, files) =>
     `ошибок: ${errors}, предупреждений: ${warnings}, полей расходится с ${workload}: ${drifted}, файлов проверено: ${files}`,
   cannotRead: (path, reason) => `не удаётся прочитать ${path} (${reason})`,
-  cannotReadLive: (reason) => `не удаётся получить живую конфигурацию: ${reason}`,
+  cannotReadLive: (reason) => `не удаётся получить рабочую конфигурацию: ${reason}`,
   needsToken: 'для --url нужен токен в переменной окружения TINYFORGE_TOKEN',
   noFilesUnder: (directory) => `в ${directory} нет ни .tinyforge.yml, ни .tinyforge.yaml`,
   badFormat: (value) => `--format принимает text, json или sarif, а не ${value === undefined ? 'пустое значение' : JSON.stringify(value)}`,
@@ -81,6 +83,7 @@ const russian: CliMessages = {
   unknownOption: (option) => `неизвестный параметр ${option}`,
   urlWithWorkload: '--url и --workload указываются вместе',
   urlNotHttp: (url) => `--url должен быть адресом http(s), а не ${JSON.stringify(url)}`,
+  readingStdin: 'файл читается со стандартного ввода; завершите ввод нажатием Ctrl-D',
 };
 
 /** The CLI's sentences in a language. */

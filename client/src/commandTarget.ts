@@ -51,13 +51,17 @@ async function documentAt(uri: vscode.Uri): Promise<vscode.TextDocument | undefi
  * doing nothing or acting on another file.
  */
 export async function commandTarget(uriArgument?: unknown): Promise<vscode.TextDocument | undefined> {
-  if (uriArgument !== undefined && uriArgument !== null) {
-    const uri = uriOf(uriArgument);
-    const document = uri && (await documentAt(uri));
-    if (!uri) void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a file this command can act on.', String(uriArgument)));
+  // Anything but a URI or a path (a keybinding's or another extension's own argument) is as good as none.
+  const uri = uriOf(uriArgument);
+  if (uri) {
+    const document = await documentAt(uri);
     if (!document) return undefined;
     if (!isTinyforgeDocument(document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a Tinyforge file (.tinyforge.yml, .tinyforge.yaml or a tinyforge.files match).', vscode.workspace.asRelativePath(document.uri)));
+      const message =
+        document.uri.scheme === 'file'
+          ? vscode.l10n.t('{0} is not a Tinyforge file (.tinyforge.yml, .tinyforge.yaml or a tinyforge.files match).', vscode.workspace.asRelativePath(document.uri))
+          : vscode.l10n.t('This is a {0} view of the file, not the file in the workspace: open the file itself.', document.uri.scheme);
+      void vscode.window.showInformationMessage(message);
       return undefined;
     }
     return document;

@@ -31,7 +31,7 @@ const accountReuseMs = 2_000;
 /** Fetches live data for open Tinyforge files and hands each one's snapshot to the language server. */
 export class LiveData implements vscode.Disposable {
   private readonly states = new Map<string, LiveState>();
-  private readonly inFlight = new Map<string, AbortController>();
+  private readonly inFlight = new Map<string, { controller: AbortController; current: boolean; result: Promise<LiveState> }>();
   /** When each file's live data last arrived (ms), so incidental triggers such as saves do not refetch it at once. */
   private readonly fetchedAt = new Map<string, number>();
   /** Who we are and the workload list, shared by the refreshes of one round (N files: 2 + 2N requests, not 4N). */
@@ -61,13 +61,25 @@ export class LiveData implements vscode.Disposable {
   }
 
   /** Fetches one file's live data and sends its snapshot (or null) to the language server. */
-  async refresh(document: vscode.TextDocument, options: RefreshOptions = {}): Promise<LiveState> {
+  refresh(document: vscode.TextDocument, options: RefreshOptions = {}): Promise<LiveState> {
     const key = document.uri.toString();
-    this.inFlight.get(key)?.abort();
+    const running = this.inFlight.get(key);
+    // A command's own look is not cut short by a routine refresh (a timer, a focus); the routine one takes its answer.
+    if (running?.current && !options.current) return running.result;
+    running?.controller.abort();
     const controller = new AbortController();
-    this.inFlight.set(key, controller);
+    const result = this.fetchAndSend(document, key, controller, options);
+    this.inFlight.set(key, { controller, current: options.current === true, result });
+    return result;
+  }
+
+  private async fetchAndSend(document: vscode.TextDocument, key: string, controller: AbortController, options: RefreshOptions): Promise<LiveState> {
     const state = await this.fetchState(document, controller.signal, options.current ? 0 : accountReuseMs);
-    if (controller.signal.aborted) return this.states.get(key) ?? state;
+    if (controller.signal.aborted) {
+      // Replaced by a newer refresh: its answer is the current one.
+      const newer = this.inFlight.get(key);
+      return newer && newer.controller !== controller ? newer.result : (this.states.get(key) ?? state);
+    }
     this.inFlight.delete(key);
     // A file closed while its data was on the way keeps nothing behind (a command's follow-up refresh can outlive it).
     if (document.isClosed) return state;
@@ -103,7 +115,7 @@ export class LiveData implements vscode.Disposable {
   /** Forgets a closed file. */
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    this.inFlight.get(key)?.abort();
+    this.inFlight.get(key)?.controller.abort();
     this.inFlight.delete(key);
     this.states.delete(key);
     this.fetchedAt.delete(key);
@@ -155,7 +167,7 @@ export class LiveData implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const controller of this.inFlight.values()) controller.abort();
+    for (const { controller } of this.inFlight.values()) controller.abort();
     this.changed.dispose();
   }
 }

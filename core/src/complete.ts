@@ -60,7 +60,7 @@ function deployBlockSnippet(indent: number): string {
   ].join('\n');
 }
 
-function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, flow: boolean, replace: Span, locale: Locale): CompletionProposal[] {
+function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, flow: boolean, separator: string, replace: Span, locale: Locale): CompletionProposal[] {
   return parent.children
     .filter((field) => !present.has(field.key))
     .map((field, index) => ({
@@ -68,7 +68,7 @@ function keyProposals(parent: SchemaField, present: Set<string>, indent: number,
       kind: 'property' as const,
       detail: field.docs[locale].title,
       documentation: fieldDocs(field, locale),
-      insertText: keyInsertText(field, indent, hasColon, flow),
+      insertText: keyInsertText(field, indent, hasColon, flow) + separator,
       snippet: !hasColon,
       replace,
       sortText: `0${String(index).padStart(2, '0')}`,
@@ -118,7 +118,7 @@ export function completeAt(text: string, offset: number, locale: Locale = 'en'):
   const parent = fieldAt(context.parentPath);
   if (!parent || parent.type !== 'object') return [];
   const present = new Set(context.presentKeys);
-  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.flow, context.replace, locale);
+  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.flow, context.entryFollows ? ', ' : '', context.replace, locale);
   // The block snippets span lines: they fit neither before an existing colon nor inside `{ … }`.
   if (context.hasColon || context.flow) return proposals;
   if (context.parentPath.length === 0 && !present.has('deploy')) {

@@ -1,9 +1,21 @@
 import type { Span } from './findings';
-import { flowMappingKeys, openFlowMappings, unquote, type OpenFlowMappings } from './flowContext';
+import { flowMappingLine, openFlowMappings, unquote, type OpenFlowMappings } from './flowContext';
 
 /** What the cursor is on, read from the lines around it so it works while the YAML is still broken. */
 export type CursorContext =
-  | { kind: 'key'; parentPath: string[]; indent: number; presentKeys: string[]; replace: Span; hasColon: boolean; emptyFile: boolean; flow: boolean }
+  | {
+      kind: 'key';
+      parentPath: string[];
+      indent: number;
+      presentKeys: string[];
+      replace: Span;
+      hasColon: boolean;
+      emptyFile: boolean;
+      /** Inside a one-line flow mapping (`{ … }`). */
+      flow: boolean;
+      /** Inside one, with another entry after the cursor: an inserted entry needs its `, `. */
+      entryFollows: boolean;
+    }
   | { kind: 'value'; path: string[]; replace: Span }
   | { kind: 'none' };
 
@@ -109,38 +121,54 @@ export function cursorContext(text: string, offset: number): CursorContext {
     hasColon: /^[\w-]*\s*:/.test(after),
     emptyFile: lines.every(isBlankOrComment),
     flow: false,
+    entryFollows: false,
   };
 }
 
 const flowKeyThenValue = /^\s*("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:\s*(\S*)$/;
 
+/** The span of the value token at the cursor in a flow mapping, quotes included when the cursor is before one. */
+function flowValueSpan(typed: string, offset: number, after: string): Span {
+  const quote = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
+  if (quote) {
+    // Inside quotes: replace what is between them, as in a block mapping.
+    const closing = after.indexOf(quote);
+    return { start: offset - typed.length + 1, end: offset + (closing >= 0 ? closing : (/^[^,}]*/.exec(after)?.[0].length ?? 0)) };
+  }
+  if (!typed && (after[0] === '"' || after[0] === "'")) {
+    const closing = after.indexOf(after[0], 1);
+    if (closing > 0) return { start: offset, end: offset + closing + 1 };
+  }
+  return { start: offset - typed.length, end: offset + (/^[^\s,}]*/.exec(after)?.[0].length ?? 0) };
+}
+
 // Inside `{ … }` on the cursor's line: the path is the block keys above plus the key each open `{` belongs to.
 function flowMappingContext(flow: OpenFlowMappings, lines: string[], lineNumber: number, line: Line, offset: number, after: string): CursorContext {
   const indent = indentOf(line.text);
   const blockParents = parentChain(lines, lineNumber, indent);
-  if (!blockParents) return { kind: 'none' };
+  const mapping = flowMappingLine(line.text, flow.innermostStart);
+  // A mapping continued on other lines holds keys and commas this line does not show: better nothing than a wrong edit.
+  if (!blockParents || !mapping.closed) return { kind: 'none' };
   const parents = [...blockParents, ...flow.keys];
   const value = flowKeyThenValue.exec(flow.segment);
-  if (value) {
-    const typed = value[2];
-    const rest = /^[^\s,}]*/.exec(after)?.[0] ?? '';
-    return { kind: 'value', path: [...parents, unquote(value[1].trim())], replace: { start: offset - typed.length, end: offset + rest.length } };
-  }
+  if (value) return { kind: 'value', path: [...parents, unquote(value[1].trim())], replace: flowValueSpan(value[2], offset, after) };
   const key = /^\s*([\w-]*)$/.exec(flow.segment);
-  if (!key) return { kind: 'none' };
+  if (!key || flow.afterNestedMapping) return { kind: 'none' };
   const restOfWord = /^[\w-]*/.exec(after)?.[0] ?? '';
-  const present = flowMappingKeys(line.text, flow.innermostStart);
-  // The key being typed or replaced is not "already present".
-  const own = present.indexOf(key[1] + restOfWord);
-  if (own >= 0) present.splice(own, 1);
+  const hasColon = /^[\w-]*\s*:/.test(after);
+  const column = offset - line.start;
+  // Only an entry the cursor is on (its key before a colon) is being replaced; a key merely typed again is not it.
+  const present = mapping.entries.filter((entry) => !(hasColon && entry.start <= column && column <= entry.end)).map((entry) => entry.key);
+  const next = after.slice(restOfWord.length).trimStart();
   return {
     kind: 'key',
     parentPath: parents,
     indent,
     presentKeys: present,
     replace: { start: offset - key[1].length, end: offset + restOfWord.length },
-    hasColon: /^[\w-]*\s*:/.test(after),
+    hasColon,
     emptyFile: false,
     flow: true,
+    entryFollows: !hasColon && next !== '' && next[0] !== '}' && next[0] !== ',',
   };
 }

@@ -6,6 +6,8 @@ export interface OpenFlowMappings {
   innermostStart: number;
   /** The text typed since the innermost mapping's `{` or its last `,`. */
   segment: string;
+  /** Whether that text follows a nested mapping's `}` (an entry just ended; a `,` must come first). */
+  afterNestedMapping: boolean;
 }
 
 const keyBeforeColon = /(?:^|[\s{,])("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:\s*$/;
@@ -22,6 +24,7 @@ export function unquote(key: string): string {
 export function openFlowMappings(before: string): OpenFlowMappings | undefined {
   const stack: Array<{ key: string; start: number }> = [];
   let segmentStart = 0;
+  let afterNestedMapping = false;
   let quote = '';
   for (let i = 0; i < before.length; i++) {
     const char = before[i];
@@ -38,25 +41,37 @@ export function openFlowMappings(before: string): OpenFlowMappings | undefined {
       if (!match && before.slice(0, i).trim() !== '') return undefined;
       stack.push({ key: match ? unquote(match[1].trim()) : '', start: i });
       segmentStart = i + 1;
+      afterNestedMapping = false;
     } else if (char === '}') {
       stack.pop();
       segmentStart = i + 1;
-    } else if (char === ',' && stack.length) segmentStart = i + 1;
+      afterNestedMapping = true;
+    } else if (char === ',' && stack.length) {
+      segmentStart = i + 1;
+      afterNestedMapping = false;
+    }
   }
-  if (!stack.length || quote) return undefined;
-  return { keys: stack.map((entry) => entry.key).filter(Boolean), innermostStart: stack[stack.length - 1].start, segment: before.slice(segmentStart) };
+  // An open quote is fine: the cursor may be inside a quoted value, which value completion handles.
+  if (!stack.length) return undefined;
+  return { keys: stack.map((entry) => entry.key).filter(Boolean), innermostStart: stack[stack.length - 1].start, segment: before.slice(segmentStart), afterNestedMapping };
 }
 
-/** The keys written at the top level of the flow mapping that opens at `line[start]` (`{`), on that line. */
-export function flowMappingKeys(line: string, start: number): string[] {
-  const keys: string[] = [];
+/** What the flow mapping opening at `line[start]` (`{`) holds on that line: its top-level entries, and whether its `}` is there too. */
+export interface FlowMappingLine {
+  /** Each top-level entry's key and where the entry starts and ends in the line. */
+  entries: Array<{ key: string; start: number; end: number }>;
+  closed: boolean;
+}
+
+/** Reads the flow mapping that opens at `line[start]` on its line. */
+export function flowMappingLine(line: string, start: number): FlowMappingLine {
+  const entries: FlowMappingLine['entries'] = [];
   let depth = 0;
-  let segment = '';
+  let entryStart = start + 1;
   let quote = '';
-  const take = (): void => {
-    const match = /^\s*("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:/.exec(segment);
-    if (match) keys.push(unquote(match[1].trim()));
-    segment = '';
+  const take = (end: number): void => {
+    const match = /^\s*("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:/.exec(line.slice(entryStart, end));
+    if (match) entries.push({ key: unquote(match[1].trim()), start: entryStart, end });
   };
   for (let i = start + 1; i < line.length; i++) {
     const char = line[i];
@@ -65,14 +80,16 @@ export function flowMappingKeys(line: string, start: number): string[] {
     } else if (char === '"' || char === "'") quote = char;
     else if (char === '{' || char === '[') depth++;
     else if (char === '}' || char === ']') {
-      if (depth === 0) break;
+      if (depth === 0) {
+        take(i);
+        return { entries, closed: true };
+      }
       depth--;
     } else if (char === ',' && depth === 0) {
-      take();
-      continue;
+      take(i);
+      entryStart = i + 1;
     }
-    if (depth === 0) segment += char;
   }
-  take();
-  return keys;
+  take(line.length);
+  return { entries, closed: false };
 }

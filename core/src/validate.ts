@@ -33,6 +33,24 @@ function syntaxFinding(problem: SyntaxProblem, locale: Locale): Finding {
   return finding('yaml-syntax', formatMessage(locale, messageId, problem.detail), problem.span, '', { fromParser: problem.kind === 'parser' || problem.kind === 'too-deep' });
 }
 
+// Characters a message would show as nothing, or as a line break.
+const invisible = /[\u0000-\u001f\u007f-\u00a0\u00ad\u2000-\u200f\u2028-\u202f\u205f-\u206f\ufeff]/g;
+
+/**
+ * A one-line value as written after `key:` on the key's line (tag and anchor included, comment left out), for a
+ * message that says what to change; undefined when the value starts on a later line or is a block scalar.
+ */
+function writtenAfterColon(text: string, keyEnd: number): string | undefined {
+  const lineEnd = text.slice(keyEnd).search(/\r|\n/);
+  const rest = text.slice(keyEnd, lineEnd < 0 ? text.length : keyEnd + lineEnd);
+  // Only spaces and tabs are trimmed: YAML does not count a no-break space as blank, and neither does the message.
+  const written = rest.replace(/^[ \t]*:/, '').replace(/[ \t]#.*$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
+  if (!written || /^[|>]/.test(written)) return undefined;
+  const shown = written.replace(invisible, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const codePoints = Array.from(shown);
+  return codePoints.length > 40 ? `${codePoints.slice(0, 39).join('')}…` : shown;
+}
+
 function describeType(value: unknown): MessageId {
   if (value === null || value === undefined) return 'typeNull';
   if (Array.isArray(value)) return 'typeArray';
@@ -102,10 +120,10 @@ function mapSchemaError(error: ErrorObject, { tree, text, locale, presentKeys }:
   const span = valueSpan ?? location.keySpan ?? { start: 0, end: 0 };
   const value = valueAt(tree.value, pointer);
   if (pointer === '/version') {
-    // What was written, as written (`2`, `"1"`, `1.5`), so the message says what to change.
-    const written = valueSpan && text.slice(valueSpan.start, valueSpan.end).trim();
-    const message = written ? formatMessage(locale, 'invalidVersion', written.length > 40 ? `${written.slice(0, 39)}…` : written) : formatMessage(locale, 'versionEmpty');
-    return finding('invalid-version', message, span, path);
+    if (!valueSpan) return finding('invalid-version', formatMessage(locale, 'versionEmpty'), span, path);
+    const written = location.keySpan && writtenAfterColon(text, location.keySpan.end);
+    const found = written || formatMessage(locale, describeType(value));
+    return finding('invalid-version', formatMessage(locale, 'invalidVersion', found), span, path);
   }
   const field = fieldAt(path.split('.'));
   const label = field?.key ?? path;

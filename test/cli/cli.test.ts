@@ -37,6 +37,10 @@ describe('tinyforge-lint', () => {
     const report = JSON.parse(named.stdout);
     assert.equal(report.files[0].path, 'deploy/.tinyforge.yml');
     assert.deepEqual(report.files[0].findings, fromFile.files[0].findings);
+    // A file named - is a file: ./- and standard input are both checked.
+    write('-', 'version: 1\n');
+    const both = JSON.parse(lint(['--format', 'json', '-', './-'], {}, text).stdout);
+    assert.deepEqual(both.files.map((file: { path: string; findings: unknown[] }) => [file.path, file.findings.length]), [['<stdin>', 2], ['./-', 0]]);
   });
 
   test('exit 0 and no output lines for a clean file', () => {

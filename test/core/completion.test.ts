@@ -98,7 +98,18 @@ describe('completion', () => {
     assert.deepEqual(labels('version: 1\ndeploy: { deploy_strategy: blue|, port: 80 }\n'), ['recreate', 'blue_green']);
     assert.deepEqual(labels('version: 1\ndeploy: [ | ]\n'), []);
     assert.equal(accept('version: 1\ndeploy: { port: 80, | }\n', 'resources'), 'version: 1\ndeploy: { port: 80, resources: {  } }\n');
+    // Nothing where an edit would need what this line does not show, or where a comma must come first.
+    assert.deepEqual(labels('version: 1\ndeploy: {|\n  port: 1 }\n'), []);
+    assert.deepEqual(labels('version: 1\ndeploy: { resources: { cpu_limit: 1 } | }\n'), []);
+    // A key typed again is not the entry it repeats; the entry under the cursor is not "already there".
+    assert.ok(!labels('version: 1\ndeploy: { port: 1, port| }\n').includes('port'));
+    assert.ok(!labels('version: 1\ndeploy: { port: 1, po|rt: 2 }\n').includes('port'));
+    assert.ok(labels('version: 1\ndeploy: { po|rt: 2 }\n').includes('port'));
+    assert.equal(accept('version: 1\ndeploy: { | port: 1 }\n', 'healthcheck'), 'version: 1\ndeploy: { healthcheck: /healthz,  port: 1 }\n');
+    assert.equal(accept('version: 1\ndeploy: { healthcheck: |"/a,b" }\n', '/healthz'), 'version: 1\ndeploy: { healthcheck: /healthz }\n');
+    assert.equal(accept('version: 1\ndeploy: { healthcheck: "/a|,b" }\n', '/healthz'), 'version: 1\ndeploy: { healthcheck: "/healthz" }\n');
     for (const [marked, label] of [
+      ['version: 1\ndeploy: { | port: 1 }\n', 'deploy_strategy'],
       ['version: 1\ndeploy: {po|}\n', 'port'],
       ['version: 1\ndeploy: { deploy_strategy: blue|, port: 80 }\n', 'blue_green'],
       ['version: 1\ndeploy: {deploy_strategy:|}\n', 'recreate'],

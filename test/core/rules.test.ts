@@ -84,6 +84,12 @@ describe('contract rules the fixtures cannot hold', () => {
     assert.deepEqual(message('version: "1"\n'), ['version must be the integer 1, not "1"']);
     assert.deepEqual(message('version: 1.5\n'), ['version must be the integer 1, not 1.5']);
     assert.deepEqual(message('version:\n'), ['version has no value; it must be the integer 1']);
+    // One line whatever was written: a block value is named by its kind, a tag is shown, an invisible character escaped.
+    assert.deepEqual(message('version:\n  a: 1\n'), ['version must be the integer 1, not a mapping']);
+    assert.deepEqual(message('version: |\n  1\n'), ['version must be the integer 1, not a string']);
+    assert.deepEqual(message('version: !!str 1 # pinned\n'), ['version must be the integer 1, not !!str 1']);
+    assert.deepEqual(message('version: 1\u00a0\n'), ['version must be the integer 1, not 1\\u00a0']);
+    assert.equal(Array.from(message(`version: "${'😀'.repeat(60)}"\n`)[0].split('not ')[1]).length, 40);
     assert.deepEqual(message('version: 2\n', 'ru'), ['version должен быть целым числом 1, а не 2']);
   });
 
