@@ -10,15 +10,21 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 
-/** Extra annotation keywords our schema carries for editors; ajv must accept, not enforce, them. */
-const annotationKeywords = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions'];
+/** The keywords that document the schema (hover, completion) rather than constrain files. */
+const docKeywords = new Set(['title', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'examples', 'x-translations']);
+
+/** The schema without its docs: the validator needs none of them, and ajv's standalone code embeds the schema it is given. */
+function withoutDocs(node) {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
+  const kept = Object.entries(node).filter(([key]) => !docKeywords.has(key));
+  return Object.fromEntries(
+    kept.map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, withoutDocs(child)])) : value]),
+  );
+}
 
 function generateValidator() {
-  const schema = JSON.parse(readFileSync(join(root, 'schemas/tinyforge.v1.schema.json'), 'utf8'));
+  const schema = withoutDocs(JSON.parse(readFileSync(join(root, 'schemas/tinyforge.v1.schema.json'), 'utf8')));
   const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true, optimize: true } });
-  for (const keyword of annotationKeywords) ajv.addKeyword({ keyword, schemaType: ['string', 'array'] });
-  // The docs in other languages (x-translations.ru), read by the core for hover and completion.
-  ajv.addKeyword({ keyword: 'x-translations', schemaType: ['object'] });
   const validate = ajv.compile(schema);
   const outDir = join(root, 'core/src/generated');
   mkdirSync(outDir, { recursive: true });
@@ -46,6 +52,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // Russian texts as UTF-8 (2 bytes a letter), not \\u escapes (6).
+  charset: 'utf8',
   plugins: [yamlModuleBuild],
 };
 
