@@ -86,6 +86,16 @@ async function serverSlice(subject: LspSubject, slice: Slice, document: BenchDoc
   }
 }
 
+/** A process's memory at one moment, MiB. */
+interface MemoryReading {
+  rssMiB: number;
+  privateMiB: number;
+}
+
+function memoryOf(pid: number | undefined): MemoryReading {
+  return { rssMiB: rssMiB(pid), privateMiB: privateMiB(pid) };
+}
+
 /** The bundles our server loads: its entry, its body and the core. */
 const serverBundles = ['server.js', 'serverMain.js', 'core.js'];
 
@@ -123,20 +133,20 @@ function summarizeServer(
   subject: LspSubject,
   samples: ServerSamples,
   startupMs: number[],
-  rssBeforeMiB: number,
+  memory: { rssBeforeMiB: number; after: MemoryReading; idleRssMiB: number },
   documents: readonly BenchDocument[],
 ): ServerFigures {
   const byDocument = (map: Map<string, number[]>) => new Map(documents.map((document) => [document.name, summarize(map.get(document.name) ?? [])]));
   return {
     name: subject.spec.name,
     startupMs: summarize(startupMs),
-    rssBeforeMiB,
+    rssBeforeMiB: memory.rssBeforeMiB,
     changeMs: byDocument(samples.change),
     completionMs: byDocument(samples.completion),
     hoverMs: byDocument(samples.hover),
-    rssMiB: rssMiB(subject.session.process.pid),
-    idleRssMiB: Number.NaN,
-    privateMiB: privateMiB(subject.session.process.pid),
+    rssMiB: memory.after.rssMiB,
+    privateMiB: memory.after.privateMiB,
+    idleRssMiB: memory.idleRssMiB,
     diagnostics: subject.diagnosticCounts,
   };
 }
@@ -218,17 +228,13 @@ async function main(): Promise<void> {
   console.error('snapshot → diagnostics on our server');
   const snapshotSamples = await timeSnapshots(ours.session, 300);
   const otherCpuShare = stopCpuMeter();
-  // RSS is read while the servers still run; the run's duration includes closing them.
-  const ourFigures = summarizeServer(ours, ourSamples, startup.ours, rssBefore.ours, documents);
-  const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, rssBefore.yaml, documents);
-  const floorMemory = {
-    bareNode: { rssMiB: rssMiB(echo.pid), privateMiB: privateMiB(echo.pid) },
-    library: { rssMiB: rssMiB(library.pid), privateMiB: privateMiB(library.pid) },
-  };
+  // Memory is read while the servers still run, all at one moment; the run's duration includes closing them.
+  const after = { ours: memoryOf(ours.session.process.pid), yaml: memoryOf(yaml.session.process.pid) };
+  const floorMemory = { bareNode: memoryOf(echo.pid), library: memoryOf(library.pid) };
   console.error('10 s without requests, for the idle memory figures');
   await new Promise((resolve) => setTimeout(resolve, 10_000));
-  ourFigures.idleRssMiB = rssMiB(ours.session.process.pid);
-  yamlFigures.idleRssMiB = rssMiB(yaml.session.process.pid);
+  const ourFigures = summarizeServer(ours, ourSamples, startup.ours, { rssBeforeMiB: rssBefore.ours, after: after.ours, idleRssMiB: rssMiB(ours.session.process.pid) }, documents);
+  const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, { rssBeforeMiB: rssBefore.yaml, after: after.yaml, idleRssMiB: rssMiB(yaml.session.process.pid) }, documents);
   await Promise.all([ours.session.close(), yaml.session.close(), echo.close(), library.close()]);
   console.error('extension activation: 20 fresh processes');
   const activation = measureActivation(20);

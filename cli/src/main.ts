@@ -39,11 +39,12 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
   const { files, unreadable, emptyDirectories } = findFiles(options.paths);
   const reports: FileReport[] = [];
   for (const file of files) {
-    const path = file === stdinPath ? (options.stdinFilename ?? '<stdin>') : file;
-    if (file === stdinPath && process.stdin.isTTY) err(`tinyforge-lint: ${messages.readingStdin}\n`);
+    const fromStdin = file === stdinPath;
+    const path = fromStdin ? (options.stdinFilename ?? '<stdin>') : file;
+    if (fromStdin && process.stdin.isTTY) err(`tinyforge-lint: ${messages.readingStdin}\n`);
     try {
       // File descriptor 0: what a pipe or redirect gives `tinyforge-lint -`.
-      const lint = lintBytes(readFileSync(file === stdinPath ? 0 : file), locale);
+      const lint = lintBytes(readFileSync(fromStdin ? 0 : file), locale);
       const { findings } = lint;
       reports.push({ path, text: lint.parsed.text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
     } catch (error) {

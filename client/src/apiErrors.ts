@@ -1,5 +1,17 @@
 import * as vscode from 'vscode';
 import type { TinyforgeApiError } from '../../api/src/index';
+import { loadApi } from './lazy';
+
+/** The API error a caught value is, if it is one (the API bundle, and so its error class, is loaded lazily). */
+export function asApiError(error: unknown): TinyforgeApiError | undefined {
+  return error instanceof loadApi().TinyforgeApiError ? (error as TinyforgeApiError) : undefined;
+}
+
+/** One sentence for anything caught around an API call: an API error described, anything else as its text. */
+export function describeError(error: unknown, url: string): string {
+  const apiError = asApiError(error);
+  return apiError ? describeApiError(apiError, url) : String(error);
+}
 
 /** One clear, translated sentence for an API error, for notifications and the status item. */
 export function describeApiError(error: TinyforgeApiError, url: string): string {

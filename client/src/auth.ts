@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Me } from '../../api/src/index';
 import { loadApi } from './lazy';
-import { describeApiError } from './apiErrors';
+import { describeError } from './apiErrors';
 import { normalizeUrl } from './settings';
 
 const secretKey = (url: string): string => `tinyforge.token:${normalizeUrl(url)}`;
@@ -30,7 +30,7 @@ export async function signIn(secrets: vscode.SecretStorage, url: string, caFile:
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} ({2}).', url, me.username, me.role));
     return me;
   } catch (error) {
-    const message = error instanceof loadApi().TinyforgeApiError ? describeApiError(error as import('../../api/src/index').TinyforgeApiError, url) : String(error);
+    const message = describeError(error, url);
     output.warn(`sign-in to ${url} failed: ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not sign in: {0}', message));
     return undefined;

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { TinyforgeApiError, Workload } from '../../api/src/index';
-import { describeApiError } from './apiErrors';
-import { loadApi } from './lazy';
+import type { Workload } from '../../api/src/index';
+import { describeError } from './apiErrors';
 import { signIn, signOut } from './auth';
 import { rememberLink } from './binding';
 import type { LiveData } from './liveData';
@@ -80,8 +79,7 @@ export function registerLiveCommands(context: vscode.ExtensionContext, liveData:
       try {
         workloads = await liveData.listWorkloads();
       } catch (error) {
-        const { url } = readConnectionSettings();
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the workloads: {0}', error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, url ?? '') : String(error)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the workloads: {0}', describeError(error, readConnectionSettings().url ?? '')));
         return;
       }
       if (!workloads) {

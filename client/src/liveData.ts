@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Me, TinyforgeApi, TinyforgeApiError, Workload } from '../../api/src/index';
+import type { Me, TinyforgeApi, Workload } from '../../api/src/index';
 import { loadApi } from './lazy';
 import type { LiveSnapshot } from '../../core/src/index';
-import { describeApiError } from './apiErrors';
+import { asApiError, describeError } from './apiErrors';
 import { readToken } from './auth';
 import { resolveBinding, type Binding } from './binding';
 import { readConnectionSettings } from './settings';
@@ -140,7 +140,7 @@ export class LiveData implements vscode.Disposable {
     if (!url) return { kind: 'no-url' };
     const token = await readToken(this.context.secrets, url);
     if (!token) return { kind: 'signed-out', url };
-    const { createApiClient, snapshotFrom, TinyforgeApiError: ApiError } = loadApi();
+    const { createApiClient, snapshotFrom } = loadApi();
     try {
       const api = createApiClient({ baseUrl: url, token, caFile });
       const [me, workloads] = await this.fetchAccount(api, `${url}\n${caFile ?? ''}\n${token}`, accountMaxAgeMs);
@@ -149,8 +149,8 @@ export class LiveData implements vscode.Disposable {
       const [workload, gitops] = await Promise.all([api.getWorkload(binding.workload.id, { signal }), api.getGitOps(binding.workload.id, { signal })]);
       return { kind: 'live', url, snapshot: snapshotFrom(workload, gitops, me, new Date()) };
     } catch (error) {
-      const apiError = error instanceof ApiError ? (error as TinyforgeApiError) : undefined;
-      const reason = apiError ? describeApiError(apiError, url) : String(error);
+      const apiError = asApiError(error);
+      const reason = describeError(error, url);
       if (!signal.aborted) this.output.warn(`refresh of ${document.uri.fsPath} failed: ${reason}`);
       if (apiError?.kind === 'unauthorized') return { kind: 'signed-out', url };
       const previous = this.states.get(document.uri.toString());

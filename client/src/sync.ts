@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { TinyforgeApiError } from '../../api/src/index';
-import { loadApi } from './lazy';
-import { describeApiError } from './apiErrors';
+import { asApiError, describeError } from './apiErrors';
 import { normalizeUrl, readConnectionSettings } from './settings';
 import type { LiveData, LiveState } from './liveData';
 import { commandTarget } from './commandTarget';
@@ -90,14 +88,14 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now in sync with {1}@{2} ({3} field(s) applied).', snapshot.workloadName, snapshot.branch, commit.slice(0, 7), result.applied.length));
     }
   } catch (error) {
-    const apiError = error instanceof loadApi().TinyforgeApiError ? (error as TinyforgeApiError) : undefined;
+    const apiError = asApiError(error);
     if (apiError?.kind === 'timeout') {
       // The server may have finished after we stopped waiting: show what is true now rather than a bare failure.
       await liveData.refresh(document);
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} did not answer the sync of {1} in time. It may still have applied it; the file\'s live data has been fetched again.', url, snapshot.workloadName));
       return;
     }
-    const message = apiError ? describeApiError(apiError, url) : String(error);
+    const message = describeError(error, url);
     const refresh = vscode.l10n.t('Refresh');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Sync of {0} failed: {1}', snapshot.workloadName, message), refresh);
     if (choice === refresh) await liveData.refresh(document);
@@ -125,7 +123,7 @@ export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): P
   try {
     await connection.api.updateGitOps(snapshot.workloadId, { enabled: true });
   } catch (error) {
-    const message = error instanceof loadApi().TinyforgeApiError ? describeApiError(error as TinyforgeApiError, connection.url) : String(error);
+    const message = describeError(error, connection.url);
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not enable GitOps for {0}: {1}', snapshot.workloadName, message));
     return;
   }

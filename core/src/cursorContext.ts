@@ -1,5 +1,5 @@
 import type { Span } from './findings';
-import { flowMappingLine, openFlowMappings, unquote, type OpenFlowMappings } from './flowContext';
+import { flowKey, flowMappingLine, openFlowMappings, openingQuote, unquote, type OpenFlowMappings } from './flowContext';
 
 /** What the cursor is on, read from the lines around it so it works while the YAML is still broken. */
 export type CursorContext =
@@ -100,7 +100,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     const typed = valueMatch[3];
     const rest = /^\S*/.exec(after)?.[0] ?? '';
     // Inside quotes only the text between them is replaced, so the editor filters on what was typed, not on the quote.
-    const quote = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
+    const quote = openingQuote(typed);
     const start = offset - typed.length + (quote ? 1 : 0);
     const end = offset + rest.length - (quote && rest.endsWith(quote) ? 1 : 0);
     return { kind: 'value', path: [...parents, unquote(valueMatch[2])], replace: { start, end } };
@@ -125,11 +125,11 @@ export function cursorContext(text: string, offset: number): CursorContext {
   };
 }
 
-const flowKeyThenValue = /^\s*("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:\s*(\S*)$/;
+const flowKeyThenValue = new RegExp(String.raw`^\s*${flowKey}\s*:\s*(\S*)$`);
 
 /** The span of the value token at the cursor in a flow mapping, quotes included when the cursor is before one. */
 function flowValueSpan(typed: string, offset: number, after: string): Span {
-  const quote = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
+  const quote = openingQuote(typed);
   if (quote) {
     // Inside quotes: replace what is between them, as in a block mapping.
     const closing = after.indexOf(quote);

@@ -10,11 +10,20 @@ export interface OpenFlowMappings {
   afterNestedMapping: boolean;
 }
 
-const keyBeforeColon = /(?:^|[\s{,])("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:\s*$/;
+/** A key inside a flow mapping, quoted or plain (no flow indicator in a plain one), as a regular-expression group. */
+export const flowKey = String.raw`("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)`;
+
+const keyBeforeColon = new RegExp(String.raw`(?:^|[\s{,])${flowKey}\s*:\s*$`);
+const entryKey = new RegExp(String.raw`^\s*${flowKey}\s*:`);
 
 /** A key as written, without its quotes. */
 export function unquote(key: string): string {
   return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
+}
+
+/** The quote a typed value opens with (`"` or `'`), or ''. */
+export function openingQuote(typed: string): string {
+  return typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
 }
 
 /**
@@ -70,7 +79,7 @@ export function flowMappingLine(line: string, start: number): FlowMappingLine {
   let entryStart = start + 1;
   let quote = '';
   const take = (end: number): void => {
-    const match = /^\s*("[^"]*"|'[^']*'|[^\s"'{},:[\]][^{},:[\]]*?)\s*:/.exec(line.slice(entryStart, end));
+    const match = entryKey.exec(line.slice(entryStart, end));
     if (match) entries.push({ key: unquote(match[1].trim()), start: entryStart, end });
   };
   for (let i = start + 1; i < line.length; i++) {

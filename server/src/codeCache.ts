@@ -7,8 +7,6 @@ import { Script } from 'node:vm';
 /** A loaded bundle's exports, and how to keep its compiled code for the next start when there was no usable cache. */
 export interface LoadedBundle {
   exports: unknown;
-  /** Whether a cache was found and V8 took it. */
-  cacheUsed: boolean;
   /**
    * Writes the cache (once; a no-op when it was used or there is no cache directory). Call it soon after start-up,
    * off the critical path and before any V8 flag changes: V8 rejects a cache made under other flags.
@@ -113,7 +111,7 @@ function writeCache(cacheFile: string, data: Buffer): void {
  * Without a `cacheDir` this is plain `require`.
  */
 export function loadBundle(file: string, cacheDir: string | undefined): LoadedBundle {
-  if (!cacheDir) return { exports: require(file), cacheUsed: false, persist: () => undefined };
+  if (!cacheDir) return { exports: require(file), persist: () => undefined };
   const source = readFileSync(file, 'utf8');
   const cacheFile = cacheFileFor(file, source, cacheDir);
   const cachedData = readCache(cacheFile);
@@ -122,11 +120,9 @@ export function loadBundle(file: string, cacheDir: string | undefined): LoadedBu
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
-  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
-  let pending = !cacheUsed;
+  let pending = cachedData === undefined || script.cachedDataRejected === true;
   return {
     exports: module.exports,
-    cacheUsed,
     persist() {
       if (!pending) return;
       pending = false;

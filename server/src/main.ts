@@ -9,11 +9,11 @@ console.log = (...args: unknown[]) => connection.console.log(args.map(String).jo
 console.info = console.log;
 console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
-let markStartedUp: () => void = () => undefined;
 /** Settles once start-up is over and the core's code cache is kept: the entry then keeps its own and sets V8 flags. */
-export const startedUp = new Promise<void>((resolve) => (markStartedUp = resolve));
-startServer(connection, () => {
-  persistCoreCache();
-  markStartedUp();
+export const startedUp = new Promise<void>((resolve) => {
+  startServer(connection, () => {
+    persistCoreCache();
+    resolve();
+  });
 });
 connection.listen();

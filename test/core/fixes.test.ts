@@ -46,10 +46,15 @@ describe('quick fixes: applying one removes its problem', () => {
     assert.equal(applyFix('version: 1\ndeploy: {prot: 2, port: 1}\n', 'unknown-key', 'Remove'), 'version: 1\ndeploy: {port: 1}\n');
   });
 
-  test('set version to 1, from a wrong value or an empty one', () => {
+  test('set version to 1, from a wrong, empty or block value (`|`, a mapping, a list), keeping a comment and the next key on its own line', () => {
     assert.equal(applyFix('version: "1"\n', 'invalid-version', 'Set version'), 'version: 1\n');
     assert.equal(applyFix('version:\ndeploy: {}\n', 'invalid-version', 'Set version'), 'version: 1\ndeploy: {}\n');
     assert.equal(applyFix('version: 2 # new\n', 'invalid-version', 'Set version'), 'version: 1 # new\n');
+    assert.equal(applyFix('version: 2 # two\ndeploy: {}\n', 'invalid-version', 'Set version'), 'version: 1 # two\ndeploy: {}\n');
+    for (const value of ['|\n  1', '\n  a: 1', '\n  - 1']) {
+      const fixed = applyFix(`version: ${value}\ndeploy:\n  port: 1\n`.replace('version: \n', 'version:\n'), 'invalid-version', 'Set version');
+      assert.equal(fixed, 'version: 1\ndeploy:\n  port: 1\n', JSON.stringify(value));
+    }
   });
 
   test('insert a missing version: before the first key, into a flow root, into an empty or comment-only file', () => {
@@ -65,14 +70,6 @@ describe('quick fixes: applying one removes its problem', () => {
   test('no fix is offered where none makes sense', () => {
     const { parsed, findings } = lintText('version: 1\ndeploy:\n  port: 0\n');
     assert.deepEqual(fixesFor(parsed, findings[0]), []);
-  });
-
-  test('set version to 1 on a block value (`|`, a mapping, a list) keeps the next key on its own line', () => {
-    for (const value of ['|\n  1', '\n  a: 1', '\n  - 1']) {
-      const fixed = applyFix(`version: ${value}\ndeploy:\n  port: 1\n`.replace('version: \n', 'version:\n'), 'invalid-version', 'Set version');
-      assert.equal(fixed, 'version: 1\ndeploy:\n  port: 1\n', JSON.stringify(value));
-    }
-    assert.equal(applyFix('version: 2 # two\ndeploy: {}\n', 'invalid-version', 'Set version'), 'version: 1 # two\ndeploy: {}\n');
   });
 
   test('insert a missing version into an indented root mapping at its column', () => {
@@ -92,7 +89,8 @@ describe('quick fixes: applying one removes its problem', () => {
 
   test('fix all never renames two keys to the same one (no duplicate key made)', () => {
     for (const text of ['version: 1\ndeploy:\n  prot: 1\n  pott: 2\n', 'veriosn: 1\nversoin: 1\n']) {
-      const fixed = applyEdits(text, fixAllEdits(lintText(text).parsed, lintText(text).findings));
+      const { parsed, findings } = lintText(text);
+      const fixed = applyEdits(text, fixAllEdits(parsed, findings));
       assert.deepEqual(codes(fixed), ['unknown-key'], fixed);
     }
   });
