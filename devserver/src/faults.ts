@@ -10,7 +10,7 @@ export interface FaultOptions {
   malformed: boolean;
   /** Close the connection without answering. */
   drop: boolean;
-  /** Hold the sync lock this long before working (so concurrent syncs overlap). */
+  /** Hold the sync lock this long between reading the workload and its file and writing (so concurrent requests overlap that window). */
   syncDelayMs: number;
   /** Block between writing the new store to a temp file and renaming it (to kill the server mid-write). */
   syncWritePauseMs: number;

@@ -3,21 +3,26 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppContext } from './app';
-import { handleRequest } from './app';
+import { answerInternalError, describeUnexpected, handleRequest, secretsOf } from './app';
 import { seedDemo } from './demo';
 import { noFaults, type FaultOptions } from './faults';
+import { WorkloadLocks } from './locks';
+import { loggedTarget } from './requestLog';
 import { DataStore, type StoredToken } from './store';
 
-const usage = `Usage: dev-server [--port N] [--data DIR] [--demo] [--parent-pid PID]
+const usage = `Usage: dev-server [--port N] [--data DIR] [--demo] [--parent-pid PID] [--lock-wait-ms N]
        [--fault-latency-ms N] [--fault-status N] [--fault-retry-after S] [--fault-malformed] [--fault-drop]
        [--fault-sync-delay-ms N] [--fault-sync-write-pause-ms N]
 
 A Tinyforge API for demos and tests (contract section 3), on 127.0.0.1 only.
 --port 0 picks a free port. --demo seeds a fresh data dir (a temp dir without --data).
---parent-pid makes the server stop when that process is gone. Fault flags are for tests.`;
+--parent-pid makes the server stop when that process is gone. --lock-wait-ms (default 5000) is how long a
+PUT …/gitops waits for a sync of the same workload before answering 409. Fault flags are for tests.`;
 
 interface Options {
   port: number;
+  /** How long a PUT …/gitops waits for a sync of the same workload before answering 409. */
+  lockWaitMs: number;
   data?: string;
   demo: boolean;
   parentPid?: number;
@@ -25,7 +30,7 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const options: Options = { port: 8787, demo: false, faults: { ...noFaults } };
+  const options: Options = { port: 8787, lockWaitMs: 5_000, demo: false, faults: { ...noFaults } };
   const number = (flag: string, value: string | undefined): number => {
     const parsed = Number(value);
     if (value === undefined || !Number.isInteger(parsed) || parsed < 0) throw new Error(`${flag} needs a whole number`);
@@ -35,6 +40,7 @@ function parse(argv: string[]): Options {
     const flag = argv[i];
     if (flag === '--port') options.port = number(flag, argv[++i]);
     else if (flag === '--data') options.data = argv[++i];
+    else if (flag === '--lock-wait-ms') options.lockWaitMs = number(flag, argv[++i]);
     else if (flag === '--demo') options.demo = true;
     else if (flag === '--parent-pid') options.parentPid = number(flag, argv[++i]);
     else if (flag === '--fault-latency-ms') options.faults.latencyMs = number(flag, argv[++i]);
@@ -65,16 +71,30 @@ function main(): void {
   let tokens: StoredToken[] | undefined;
   if (options.demo && !existsSync(join(dir, 'workloads.json'))) seedDemo(dir);
   if (options.demo) tokens = (JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8')) as { tokens: StoredToken[] }).tokens;
-  const context: AppContext = { store: new DataStore(dir), faults: options.faults, syncLocks: new Set(), now: () => new Date() };
+  const context: AppContext = { store: new DataStore(dir), faults: options.faults, locks: new WorkloadLocks(options.lockWaitMs), now: () => new Date() };
   const server = createServer((request, response) => {
     const started = performance.now();
-    // One line per request: method, path, status, time. Never headers, so never a token.
-    response.on('finish', () => console.log(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname} ${response.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+    // One line per request: method, target as sent with every known token redacted, status, time. Never headers.
+    const line = (outcome: string): string => `${request.method} ${loggedTarget(request.url, secretsOf(context, request))} ${outcome}`;
+    response.on('finish', () => console.log(line(`${response.statusCode} ${(performance.now() - started).toFixed(1)}ms`)));
     response.on('close', () => {
-      if (!response.writableFinished) console.log(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname} dropped`);
+      if (!response.writableFinished) console.log(line('dropped'));
     });
-    void handleRequest(context, request, response);
+    handleRequest(context, request, response).catch((error: unknown) => answerInternalError(response, error, secretsOf(context, request)));
   });
+  // Requests too broken to parse (Node answers them 400 itself): one line, nothing of what was sent.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    console.log(`unparseable request: ${error.code ?? 'error'}`);
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  // A slow or silent client must not hold a connection forever.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  // The last resort, not the fix: no input should get here, but if one does, the server keeps answering the others.
+  const logUnexpected = (error: unknown): void => console.error(`dev-server: unexpected error, still running: ${describeUnexpected(error, context.store.allTokens().map((token) => token.token))}`);
+  process.on('uncaughtException', logUnexpected);
+  process.on('unhandledRejection', logUnexpected);
   server.listen(options.port, '127.0.0.1', () => {
     const { port } = server.address() as { port: number };
     console.log(`listening on http://127.0.0.1:${port}`);
