@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import { redact, statusErrorKind, TinyforgeApiError, transportErrorKind } from './errors';
+import { readGitOps, readMe, readSyncResult, readWorkload, readWorkloads, ShapeProblem } from './shapes';
 import type { GitOpsState, GitOpsUpdate, Me, SyncRequest, SyncResult, Workload } from './types';
 
 /** How to reach one Tinyforge server. */
@@ -61,19 +62,27 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
   }
   const clean = (text: string): string => redact(text, secrets);
 
-  async function attempt(method: string, path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  async function attempt(method: string, path: string, body: unknown, signal: AbortSignal, maxBytes: number): Promise<Response> {
     const init: RequestInit = {
       method,
       headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: signal as RequestInit['signal'],
       redirect: 'error',
+      // node-fetch stops reading past this many bytes, so a runaway answer costs bounded memory.
+      size: maxBytes,
       agent,
     };
     return fetch(`${baseUrl}${path}`, init);
   }
 
-  async function call<T>(method: string, path: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
+  /** One endpoint: how to read its answer, and how large an answer may be. */
+  interface Endpoint<T> {
+    read: (value: unknown) => T;
+    maxBytes: number;
+  }
+
+  async function call<T>(method: string, path: string, body: unknown, endpoint: Endpoint<T>, callOptions: CallOptions = {}): Promise<T> {
     if (caFileError) throw caFileError;
     const started = Date.now();
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -92,10 +101,11 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
         }
       }
       try {
-        return await answer<T>(await attempt(method, path, body, signal));
+        return await answer(await attempt(method, path, body, signal, endpoint.maxBytes), `${method} ${path}`, endpoint);
       } catch (error) {
         lastError = toApiError(error, signal, callOptions.signal);
-        const retryable = lastError.kind === 'unreachable' || lastError.kind === 'server' || lastError.kind === 'rate_limited' || lastError.kind === 'malformed';
+        // An answer that is not the API would be the same answer again: asking twice only costs the server.
+        const retryable = lastError.kind === 'unreachable' || lastError.kind === 'server' || lastError.kind === 'rate_limited';
         if (!retryable || signal.aborted) break;
       }
     }
@@ -118,37 +128,54 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
     return new TinyforgeApiError(kind, kind === 'tls' ? `TLS error talking to ${baseUrl}: ${detail}` : `Could not reach ${baseUrl}: ${detail}`);
   }
 
-  async function answer<T>(response: Response): Promise<T> {
-    let text: string;
+  async function answer<T>(response: Response, request: string, endpoint: Endpoint<T>): Promise<T> {
+    let bytes: ArrayBuffer;
     try {
-      text = await response.text();
+      bytes = await response.arrayBuffer();
     } catch (error) {
+      if ((error as { type?: string }).type === 'max-size') {
+        throw new TinyforgeApiError('malformed', `${baseUrl} answered ${request} with more than ${endpoint.maxBytes / 1024 / 1024} MiB, which is not a Tinyforge answer; it was not read further.`, response.status);
+      }
       throw new TinyforgeApiError('unreachable', `The connection to ${baseUrl} broke while reading the answer: ${clean(String((error as Error).message ?? error))}`, response.status);
+    }
+    let textBody: string | undefined;
+    try {
+      textBody = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      if (response.ok) throw new TinyforgeApiError('malformed', `${baseUrl} answered ${request} with bytes that are not UTF-8 text.`, response.status);
     }
     let parsed: unknown;
     try {
-      parsed = text === '' ? undefined : JSON.parse(text);
+      parsed = textBody === undefined || textBody === '' ? undefined : JSON.parse(textBody);
     } catch {
-      if (response.ok) throw new TinyforgeApiError('malformed', `${baseUrl} answered with something that is not JSON.`, response.status);
+      if (response.ok) throw new TinyforgeApiError('malformed', `${baseUrl} answered ${request} with something that is not JSON.`, response.status);
     }
     if (response.ok) {
-      if (parsed === undefined) throw new TinyforgeApiError('malformed', `${baseUrl} answered with an empty body.`, response.status);
-      return parsed as T;
+      if (parsed === undefined) throw new TinyforgeApiError('malformed', `${baseUrl} answered ${request} with an empty body.`, response.status);
+      try {
+        return endpoint.read(parsed);
+      } catch (error) {
+        if (!(error instanceof ShapeProblem)) throw error;
+        throw new TinyforgeApiError('malformed', clean(`${baseUrl} answered ${request} with something that is not the Tinyforge API: ${error.message}.`), response.status);
+      }
     }
     const errorBody = parsed as { error?: unknown; message?: unknown } | undefined;
-    const code = typeof errorBody?.error === 'string' ? errorBody.error : undefined;
+    const code = typeof errorBody?.error === 'string' ? clean(errorBody.error).slice(0, 64) : undefined;
     const message = typeof errorBody?.message === 'string' && errorBody.message ? clean(errorBody.message) : `HTTP ${response.status}`;
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new TinyforgeApiError(statusErrorKind(response.status), message, response.status, code, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }
 
   const id = (value: string): string => encodeURIComponent(value);
+  // One workload's answers stay small (its file is at most 64 KiB); the list grows with the fleet.
+  const one = 1024 * 1024;
+  const list = 16 * 1024 * 1024;
   return {
-    me: (o) => call<Me>('GET', '/api/me', undefined, o),
-    listWorkloads: (o) => call<Workload[]>('GET', '/api/workloads', undefined, o),
-    getWorkload: (workloadId, o) => call<Workload>('GET', `/api/workloads/${id(workloadId)}`, undefined, o),
-    getGitOps: (workloadId, o) => call<GitOpsState>('GET', `/api/workloads/${id(workloadId)}/gitops`, undefined, o),
-    updateGitOps: (workloadId, update, o) => call<GitOpsState>('PUT', `/api/workloads/${id(workloadId)}/gitops`, update, o),
-    sync: (workloadId, request, o) => call<SyncResult>('POST', `/api/workloads/${id(workloadId)}/gitops/sync`, request, o),
+    me: (o) => call('GET', '/api/me', undefined, { read: readMe, maxBytes: one }, o),
+    listWorkloads: (o) => call('GET', '/api/workloads', undefined, { read: readWorkloads, maxBytes: list }, o),
+    getWorkload: (workloadId, o) => call('GET', `/api/workloads/${id(workloadId)}`, undefined, { read: (value) => readWorkload(value), maxBytes: one }, o),
+    getGitOps: (workloadId, o) => call('GET', `/api/workloads/${id(workloadId)}/gitops`, undefined, { read: readGitOps, maxBytes: one }, o),
+    updateGitOps: (workloadId, update, o) => call('PUT', `/api/workloads/${id(workloadId)}/gitops`, update, { read: readGitOps, maxBytes: one }, o),
+    sync: (workloadId, request, o) => call('POST', `/api/workloads/${id(workloadId)}/gitops/sync`, request, { read: readSyncResult, maxBytes: one }, o),
   };
 }

@@ -42,7 +42,8 @@ export interface GitOpsState {
   last_sync_at: string;
   raw: string;
   drift: DriftEntry[];
-  managed_fields: string[];
+  /** The server's list of managed fields; when an answer lacks it, the v1 table for the source kind applies. */
+  managed_fields?: string[];
 }
 
 /** `PUT /api/workloads/{id}/gitops` body. */

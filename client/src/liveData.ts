@@ -151,7 +151,8 @@ export class LiveData implements vscode.Disposable {
     } catch (error) {
       const apiError = asApiError(error);
       const reason = describeError(error, url);
-      if (!signal.aborted) this.output.warn(`refresh of ${document.uri.fsPath} failed: ${reason}`);
+      // The API's own sentence (English, redacted) says more than the translated one: which field was wrong, say.
+      if (!signal.aborted) this.output.warn(`refresh of ${document.uri.fsPath} failed: ${reason}${apiError && apiError.message !== reason ? ` (${apiError.message})` : ''}`);
       if (apiError?.kind === 'unauthorized') return { kind: 'signed-out', url };
       const previous = this.states.get(document.uri.toString());
       const last = previous?.kind === 'live' ? previous.snapshot : previous?.kind === 'offline' ? previous.last : undefined;

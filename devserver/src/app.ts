@@ -53,6 +53,10 @@ async function updateGitOps(context: AppContext, workloadId: string, body: Recor
     if (typeof body.path !== 'string') throw new HttpError(400, 'invalid_path', 'path must be a string');
     const problem = gitopsPathProblem(body.path);
     if (problem) throw new HttpError(400, 'invalid_path', problem);
+    // A token pasted into the path would be stored, shown to every viewer and sent to the git provider.
+    if (context.store.allTokens().some(({ token }) => body.path !== undefined && (body.path as string).includes(token))) {
+      throw new HttpError(400, 'invalid_path', 'the path contains an API token');
+    }
   }
   const updated = await context.locks.run(workloadId, 'update', async () => {
     const workload = workloadOr404(context, workloadId);

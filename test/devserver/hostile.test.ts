@@ -139,6 +139,20 @@ describe('the dev server under hostile input', () => {
     }
   });
 
+  test('a gitops path holding a token is refused (it would be stored and shown to every viewer), without echoing it', async () => {
+    const server = await startDevServer();
+    try {
+      const admin = createApiClient({ baseUrl: server.url, token: server.adminToken });
+      for (const secret of [server.adminToken, server.viewerToken]) {
+        const error = (await admin.updateGitOps('wl_shop', { path: `deploy/${secret}.yml` }).catch((caught: unknown) => caught)) as TinyforgeApiError;
+        assert.deepEqual([error.status, error.code, error.message], [400, 'invalid_path', 'the path contains an API token']);
+      }
+      assert.equal((await admin.getGitOps('wl_shop')).path, '.tinyforge.yml');
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('a body over 64 KiB is answered 413, not dropped', async () => {
     const server = await startDevServer();
     try {
