@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DocumentDiagnosticRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { withoutRedHatDuplicates } from './diagnosticFilter';
-import { redHatYamlValidates } from './redHatYaml';
+import { onRedHatYamlChange, redHatYamlValidates } from './redHatYaml';
 import { serverEnvironment } from './serverLaunch';
 
 /** A running language client (the type the extension holds). */
@@ -39,11 +39,13 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
     initializationOptions: { files: fileGlobs() },
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {
-        next(uri, redHatYamlValidates() ? withoutRedHatDuplicates(diagnostics) : diagnostics);
+        const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+        next(uri, document && redHatYamlValidates(document) ? withoutRedHatDuplicates(diagnostics) : diagnostics);
       },
       async provideDiagnostics(document, previousResultId, token, next) {
         const report = await next(document, previousResultId, token);
-        if (report && report.kind === 'full' && redHatYamlValidates()) {
+        const textDocument = document instanceof vscode.Uri ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === document.toString()) : document;
+        if (report && report.kind === 'full' && textDocument && redHatYamlValidates(textDocument)) {
           return { ...report, items: withoutRedHatDuplicates(report.items) };
         }
         return report;
@@ -51,6 +53,12 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
     },
   };
   const languageClient = new LanguageClient('tinyforge', vscode.l10n.t('Tinyforge Language Server'), serverOptions, clientOptions);
+  // What we hide depends on Red Hat YAML: when it comes, goes or changes yaml.validate, pull every file's diagnostics again.
+  context.subscriptions.push(
+    onRedHatYamlChange(() => {
+      if (languageClient.state === State.Running) languageClient.getFeature(DocumentDiagnosticRequest.method).refresh();
+    }),
+  );
   await languageClient.start();
   return languageClient;
 }

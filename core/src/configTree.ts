@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from './findings';
 import type { SyntaxProblem } from './parse';
 
@@ -56,11 +56,14 @@ function spanOf(node: Node | null | undefined): Span | undefined {
   return valueEnd > start ? { start, end: valueEnd } : undefined;
 }
 
-/** The text a key stands for; non-scalar keys never match a schema key. */
+/** The text a scalar key stands for; other keys (a mapping, a list) never match a schema key. */
 function keyText(key: unknown): string {
   if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
-  if (isAlias(key)) return `*${key.source}`;
   return '[complex key]';
+}
+
+function aliasSpan(alias: Alias): Span {
+  return spanOf(alias) ?? { start: alias.range?.[0] ?? 0, end: (alias.range?.[0] ?? 0) + 1 };
 }
 
 /**
@@ -76,7 +79,7 @@ export function buildConfigTree(document: Document.Parsed): ConfigTree {
   const convert = (node: unknown, pointer: string): unknown => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      const span = spanOf(node) ?? { start: node.range?.[0] ?? 0, end: (node.range?.[0] ?? 0) + 1 };
+      const span = aliasSpan(node);
       if (!target) tree.aliasProblem ??= { span, detail: node.source, kind: 'unresolved-alias' };
       else if (inProgress.has(target)) tree.aliasProblem ??= { span, detail: node.source, kind: 'recursive-alias' };
       return values.get(target as Node) ?? null;
@@ -102,13 +105,21 @@ export function buildConfigTree(document: Document.Parsed): ConfigTree {
     return result;
   };
 
+  // An alias key stands for its anchor's scalar (`&k port: 1` … `*k : 2` repeats `port`); one with no anchor is a YAML error.
+  const aliasKeyText = (alias: Alias): string => {
+    const target = anchors.get(alias.source);
+    if (target) return keyText(target);
+    tree.aliasProblem ??= { span: aliasSpan(alias), detail: alias.source, kind: 'unresolved-alias' };
+    return `*${alias.source}`;
+  };
+
   const convertMap = (pairs: Pair[], pointer: string, flow: boolean, span: Span | undefined): unknown => {
     // A null prototype keeps keys such as `__proto__` ordinary data.
     const object: Record<string, unknown> = Object.create(null);
     const info: MappingInfo = { keys: [], span: span ?? { start: 0, end: 0 }, flow };
     tree.mappings.set(pointer, info);
     for (const pair of pairs) {
-      const key = keyText(pair.key);
+      const key = isAlias(pair.key) ? aliasKeyText(pair.key) : keyText(pair.key);
       const keyNode = pair.key as Node | null;
       const keyStart = keyNode?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
       const keySpan = spanOf(keyNode) ?? { start: keyStart, end: keyStart };

@@ -27,8 +27,8 @@ export interface FindingData {
   suggestion?: string;
   /** The key a finding is about (unknown, duplicate or missing). */
   key?: string;
-  /** For `yaml-syntax`: whether the YAML parser itself found it (other YAML tools report those too). */
-  fromParser?: boolean;
+  /** For `yaml-syntax`: which kind of YAML problem it is (other YAML tools report some kinds too). */
+  yamlProblem?: import('./parse').SyntaxProblem['kind'];
   /** For `drift`: the editor, branch-head and live values. */
   drift?: import('./live').DriftData;
 }

@@ -30,7 +30,7 @@ function syntaxFinding(problem: SyntaxProblem, locale: Locale): Finding {
     'recursive-alias': 'recursiveAlias',
     'invalid-utf8': 'invalidUtf8',
   }[problem.kind] as MessageId;
-  return finding('yaml-syntax', formatMessage(locale, messageId, problem.detail), problem.span, '', { fromParser: problem.kind === 'parser' || problem.kind === 'too-deep' });
+  return finding('yaml-syntax', formatMessage(locale, messageId, problem.detail), problem.span, '', { yamlProblem: problem.kind });
 }
 
 // Characters a message would show as nothing, or as a line break.

@@ -8,15 +8,19 @@ function diagnosticsOf(text: string) {
 }
 
 describe('with Red Hat YAML validating, each problem is shown once', () => {
-  test('parser syntax errors and duplicate keys are left to Red Hat YAML', () => {
+  test('parser syntax errors, aliases with no anchor and duplicate keys are left to Red Hat YAML', () => {
     assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: 1\ndeploy: {port: 1\n')), []);
+    assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: 1\ndeploy:\n\tport: 1\n')), []);
+    assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: *v\n')), []);
+    assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: 1\ndeploy:\n  *k : 1\n')), []);
     assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: 1\nversion: 1\nprot: 1\n')).map((d) => d.code), ['unknown-key']);
   });
 
-  test('what Red Hat YAML does not report stays: schema findings, control characters, unresolved aliases', () => {
+  test('what Red Hat YAML does not report stays: schema findings, control characters, an alias inside its own anchor, a second document', () => {
     assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: "1"\n')).map((d) => d.code), ['invalid-version']);
     assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: 1\x01\n')).map((d) => d.code), ['yaml-syntax']);
-    assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: *v\n')).map((d) => d.code), ['yaml-syntax']);
+    assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: 1\ndeploy: &d\n  port: *d\n')).map((d) => d.code), ['yaml-syntax']);
+    assert.deepEqual(withoutRedHatDuplicates(diagnosticsOf('version: 1\n---\nversion: 1\n')).map((d) => d.code), ['multiple-documents']);
   });
 
   test('reads codes given as { value } objects too (as vscode.Diagnostic may hold them)', () => {

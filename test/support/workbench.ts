@@ -87,6 +87,60 @@ export async function hoverText(page: Page, word: string): Promise<string> {
   return hover.innerText();
 }
 
+/**
+ * Reads a value until it has not changed for `settleMs` (another extension may still be adding to what is shown),
+ * and returns it; a value that keeps changing for `timeoutMs` is returned as last read.
+ */
+export async function stableValue<T>(read: () => Promise<T>, settleMs = 1_500, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  let since = Date.now();
+  while (Date.now() - since < settleMs && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const next = await read();
+    if (JSON.stringify(next) !== JSON.stringify(value)) {
+      value = next;
+      since = Date.now();
+    }
+  }
+  return value;
+}
+
+/** One row of the Problems panel. */
+export interface Problem {
+  message: string;
+  /** `tinyforge`, `YAML`, … */
+  source: string;
+  /** The diagnostic code, when it has one. */
+  code: string;
+  /** `[Ln 3, Col 9]`. */
+  at: string;
+}
+
+/**
+ * The problems the Problems panel lists for files under `folder`, read through its filter box. Waits until `count`
+ * show (and `accept` holds), then until nothing changes for a moment, so a slower extension's findings are counted too.
+ */
+export async function problemsOf(page: Page, folder: string, count: number, accept: (problems: Problem[]) => boolean = () => true): Promise<Problem[]> {
+  await runCommand(page, 'Problems: Focus on Problems View');
+  const filter = page.locator('input[aria-label="Filter Problems"]');
+  await filter.waitFor({ timeout: 15_000 });
+  await filter.fill(`**/${folder}/**`);
+  // A string, not a function: the test runner's transpiler would wrap a named helper inside it in code the page lacks.
+  const read = (): Promise<Problem[]> =>
+    page.evaluate(`[...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="2"]')].map((row) => {
+      const text = (selector) => row.querySelector(selector)?.innerText.trim() ?? '';
+      return { message: text('.marker-message'), source: text('.marker-source'), code: text('.marker-code'), at: text('.marker-line') };
+    })`) as Promise<Problem[]>;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const problems = await read();
+    if (problems.length === count && accept(problems)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return stableValue(read);
+}
+
 /** A real VS Code (code-server) with our .vsix installed, and a Chromium page on it. */
 export interface EditorSession {
   codeServer: CodeServer;
@@ -96,9 +150,10 @@ export interface EditorSession {
 }
 
 /** Starts code-server with the packaged extension and opens a page on a folder or a `.code-workspace` file. */
-export async function openEditor(options: { open: { folder: string } | { workspace: string }; settings?: Record<string, unknown>; env?: Record<string, string>; workspaceTrust?: boolean }): Promise<EditorSession> {
+export async function openEditor(options: { open: { folder: string } | { workspace: string }; settings?: Record<string, unknown>; env?: Record<string, string>; workspaceTrust?: boolean; extraExtensions?: string[] }): Promise<EditorSession> {
   const codeServer = await startCodeServer({
     vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
+    extraExtensions: options.extraExtensions,
     settings: { 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never', ...options.settings },
     env: options.env,
     workspaceTrust: options.workspaceTrust,
