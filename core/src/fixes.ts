@@ -1,13 +1,11 @@
-import { buildConfigTree, parentPointer, type ConfigTree, type MappingInfo } from './configTree';
-import type { Finding, Span } from './findings';
+import { buildConfigTree, type ConfigTree } from './configTree';
+import { lineStartOf, removeKeyEdits, setValueEdits, type TextEdit } from './edits';
+import type { Finding } from './findings';
 import { formatMessage, type Locale } from './messages';
 import type { ParsedConfig } from './parse';
+import { minimalEdit, setFieldValues } from './setField';
 
-/** One replacement in the text, by offsets. */
-export interface TextEdit {
-  span: Span;
-  newText: string;
-}
+export { applyEdits, type TextEdit } from './edits';
 
 /** A quick fix for one finding. `safe` fixes never drop user content and may run in "fix all". */
 export interface CodeFix {
@@ -17,75 +15,9 @@ export interface CodeFix {
   safe: boolean;
 }
 
-function lineStartOf(text: string, offset: number): number {
-  // lastIndexOf with a negative start still inspects index 0, hence the guard.
-  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndIncludingBreak(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline + 1;
-}
-
-function colonAfter(text: string, offset: number): number {
-  const colon = text.indexOf(':', offset);
-  return colon < 0 ? offset : colon + 1;
-}
-
-function mappingWithKeyAt(tree: ConfigTree, start: number): { pointer: string; mapping: MappingInfo; index: number } | undefined {
-  for (const [pointer, mapping] of tree.mappings) {
-    const index = mapping.keys.findIndex((entry) => entry.span.start === start);
-    if (index >= 0) return { pointer, mapping, index };
-  }
-  return undefined;
-}
-
-/** Edits that delete one key (and everything under it) without leaving a broken mapping behind. */
-function removeKeyEdits(text: string, tree: ConfigTree, start: number): TextEdit[] | undefined {
-  const found = mappingWithKeyAt(tree, start);
-  if (!found) return undefined;
-  const { pointer, mapping, index } = found;
-  const pair = mapping.keys[index].pairSpan;
-  if (mapping.flow) {
-    let from = pair.start;
-    let to = pair.end;
-    const after = /^\s*,\s*/.exec(text.slice(to));
-    if (after) to += after[0].length;
-    else {
-      const before = /,\s*$/.exec(text.slice(mapping.span.start, from));
-      if (before) from -= before[0].length;
-    }
-    return [{ span: { start: from, end: to }, newText: '' }];
-  }
-  const beforeKey = text.slice(lineStartOf(text, pair.start), pair.start);
-  // An explicit key (`? key` / `: value`) spans lines in ways a line-wise delete would break; no removal is offered.
-  if (/\?\s*$/.test(beforeKey)) return undefined;
-  const onlyWhitespaceBefore = beforeKey.trim() === '';
-  const from = onlyWhitespaceBefore ? lineStartOf(text, pair.start) : pair.start;
-  const to = lineEndIncludingBreak(text, Math.max(pair.end - 1, pair.start));
-  const edits: TextEdit[] = [{ span: { start: from, end: to }, newText: '' }];
-  // The last key of a nested block mapping leaves `parent:` empty, which is invalid-type: make it `parent: {}`.
-  const parentKey = tree.locations.get(pointer)?.keySpan;
-  const repeatedKeyRemains = tree.duplicates.some((duplicate) => parentPointer(duplicate.pointer) === pointer);
-  if (mapping.keys.length === 1 && !repeatedKeyRemains && pointer !== '' && parentKey) {
-    // After the parent's anchor or tag, if any: `deploy: &d {}`, not `deploy: {} &d`.
-    const colon = colonAfter(text, parentKey.end);
-    const at = colon + (/^(?:[ \t]+[&!][^\s#]*)*/.exec(text.slice(colon))?.[0].length ?? 0);
-    edits.unshift({ span: { start: at, end: at }, newText: ' {}' });
-  }
-  return edits;
-}
-
 function setVersionEdits(text: string, tree: ConfigTree): TextEdit[] | undefined {
   const location = tree.locations.get('/version');
-  if (!location?.keySpan) return undefined;
-  const colon = colonAfter(text, location.keySpan.end);
-  if (!location.valueSpan) return [{ span: { start: colon, end: colon }, newText: ' 1' }];
-  // A block value (`|`, a nested mapping or list) ends with its line break, which must stay; the whole of it becomes ` 1`.
-  let end = location.valueSpan.end;
-  while (end > location.valueSpan.start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  if (!/[\r\n]/.test(text.slice(colon, end))) return [{ span: location.valueSpan, newText: '1' }];
-  return [{ span: { start: colon, end }, newText: ' 1' }];
+  return location && setValueEdits(text, location, '1');
 }
 
 function insertVersionEdits(text: string, tree: ConfigTree | undefined): TextEdit[] {
@@ -139,6 +71,14 @@ function fixesWithTree(parsed: ParsedConfig, tree: ConfigTree | undefined, findi
       if (edits) fixes.push({ title: formatMessage(locale, 'fixSetVersion'), edits, preferred: true, safe: true });
       break;
     }
+    case 'drift': {
+      const drift = finding.data?.drift;
+      if (!drift) break;
+      const title = drift.liveYaml === undefined ? formatMessage(locale, 'fixUseLiveUnset', drift.field) : formatMessage(locale, 'fixUseLive', drift.liveValue);
+      const after = setFieldValues(parsed.text, [{ field: drift.field, yaml: drift.liveYaml }]);
+      if (after !== parsed.text) fixes.push({ title, edits: [minimalEdit(parsed.text, after)], preferred: false, safe: false });
+      break;
+    }
     case 'missing-required':
       if (finding.data?.key === 'version') {
         fixes.push({ title: formatMessage(locale, 'fixInsertVersion'), edits: insertVersionEdits(parsed.text, tree), preferred: false, safe: true });
@@ -179,10 +119,13 @@ export function fixAllEdits(parsed: ParsedConfig, findings: readonly Finding[], 
   return kept;
 }
 
-/** Applies offset edits to a text (edits must not overlap). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let result = text;
-  for (const edit of ordered) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
-  return result;
+/**
+ * "Use the live values": one edit that gives every drifted field of the text its live value (removing those live
+ * does not set), keeping comments and layout; undefined when nothing drifts.
+ */
+export function useLiveValuesEdit(parsed: ParsedConfig, findings: readonly Finding[]): TextEdit | undefined {
+  const values = findings.flatMap((finding) => (finding.code === 'drift' && finding.data?.drift ? [{ field: finding.data.drift.field, yaml: finding.data.drift.liveYaml }] : []));
+  if (!values.length) return undefined;
+  const after = setFieldValues(parsed.text, values);
+  return after === parsed.text ? undefined : minimalEdit(parsed.text, after);
 }

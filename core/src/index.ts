@@ -5,7 +5,7 @@ export { parseConfig, maxFileBytes, utf8ByteLength, type ConfigSource, type Pars
 export { validateConfig, type ValidateOptions } from './validate';
 export { completeAt, snippetAsPlainText, type CompletionProposal } from './complete';
 export { hoverAt, describeField, describeLive, type HoverInfo } from './hover';
-export { fixesFor, quickFixer, fixAllEdits, applyEdits, type CodeFix, type TextEdit } from './fixes';
+export { fixesFor, quickFixer, fixAllEdits, useLiveValuesEdit, applyEdits, type CodeFix, type TextEdit } from './fixes';
 export { outlineOf, foldingRegionsOf, type OutlineSymbol, type FoldingRegion } from './outline';
 export { isTinyforgeFile, globToRegExp, defaultFileNames } from './files';
 export { schemaRoot, fieldAt, leafFields, type SchemaField } from './schemaModel';
@@ -18,3 +18,6 @@ export { managedFieldsFor, managedFieldsBySource, managedFieldsOf, sourceConfigK
 export { renderLiveConfig } from './renderLive';
 export { liveFindings, fieldSides, branchHeadFields, type LiveSnapshot, type DriftData, type GitOpsStatus, type FieldSides } from './live';
 export { parseRemote, matchWorkloads, type RemoteIdentity, type WorkloadCoordinates } from './remotes';
+export { gitopsPathProblem } from './gitopsPath';
+export { fleetGroupOf, fleetGroupOrder, type FleetGroup } from './fleet';
+export { setFieldValues, minimalEdit, type FieldValue } from './setField';

@@ -5,6 +5,7 @@ import { severityOf } from './findings';
 import { formatMessage, type Locale } from './messages';
 import type { LintResult } from './lint';
 import { parseConfig, type ParsedConfig } from './parse';
+import { yamlScalar } from './renderLive';
 
 /** What Tinyforge said about the file's state on the branch (`GitOpsState.status`). */
 export type GitOpsStatus = 'disabled' | 'ok' | 'no_file' | 'fetch_failed' | 'invalid';
@@ -40,8 +41,18 @@ export interface DriftData {
   /** The value at the branch head; undefined when the branch head is unknown or does not declare the field. */
   branchValue?: string;
   liveValue: string;
+  /** The live value as YAML text to write into the file ("Use live value"); undefined when live does not set the field. */
+  liveYaml?: string;
   workloadId: string;
   commitSha?: string;
+}
+
+/** A field's live value as YAML text, after the contract's normalization; undefined when live does not set it. */
+function liveYamlOf(field: string, liveConfig: Readonly<Record<string, unknown>>): string | undefined {
+  const key = sourceConfigKeys[field];
+  const raw = key === undefined ? undefined : liveConfig[key];
+  if (field === 'deploy.deploy_strategy' && (raw === undefined || raw === null || raw === '')) return 'recreate';
+  return raw === undefined || raw === null || raw === '' ? undefined : yamlScalar(raw);
 }
 
 /** The fields the snapshot's branch-head file declares: parse once per snapshot, not once per keystroke. */
@@ -77,6 +88,7 @@ export function liveFindings(lint: LintResult, snapshot: LiveSnapshot, locale: L
       editorValue: drift.repo_value,
       branchValue: branchValue ? renderValue(branchValue.value) : undefined,
       liveValue: drift.live_value,
+      liveYaml: liveYamlOf(drift.field, snapshot.liveConfig),
       workloadId: snapshot.workloadId,
       commitSha: snapshot.branchHead?.commitSha,
     };

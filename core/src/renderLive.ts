@@ -1,15 +1,19 @@
 import { managedFieldsOf, sourceConfigKeys } from './fields';
 import type { LiveSnapshot } from './live';
+import { formatMessage, type Locale } from './messages';
 
 /** A value as YAML text: plain when that reads back the same, quoted otherwise. */
-function yamlScalar(value: unknown): string {
+export function yamlScalar(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return /^[\w./-]+$/.test(text) && !/^(true|false|null|~|yes|no|on|off|[-+]?[\d._]+|0x[\da-f]+)$/i.test(text) ? text : JSON.stringify(text);
 }
 
-/** The live config of the managed fields as a `.tinyforge.yml` text (the left side of "Compare with Live"). */
-export function renderLiveConfig(snapshot: LiveSnapshot): string {
+/**
+ * The live config of the managed fields as a `.tinyforge.yml` text: the left side of "Compare with Live", or (with
+ * `createdOn`, a date) the first file of a workload, "Create .tinyforge.yml from live config". The header says which.
+ */
+export function renderLiveConfig(snapshot: LiveSnapshot, locale: Locale = 'en', createdOn?: string): string {
   const deploy: string[] = [];
   const resources: string[] = [];
   for (const field of managedFieldsOf(snapshot)) {
@@ -22,7 +26,10 @@ export function renderLiveConfig(snapshot: LiveSnapshot): string {
     const leaf = field.split('.').pop()!;
     (field.startsWith('deploy.resources.') ? resources : deploy).push(`${leaf}: ${text}`);
   }
-  const lines = [`# Live config of ${snapshot.workloadName} (${snapshot.workloadId}), managed fields only, fetched ${snapshot.fetchedAt}`, 'version: 1'];
+  const header = createdOn
+    ? formatMessage(locale, 'createdFromLive', snapshot.workloadName, snapshot.workloadId, createdOn)
+    : formatMessage(locale, 'liveConfigHeader', snapshot.workloadName, snapshot.workloadId, snapshot.fetchedAt);
+  const lines = [`# ${header}`, 'version: 1'];
   if (deploy.length || resources.length) {
     lines.push('deploy:', ...deploy.map((line) => `  ${line}`));
     if (resources.length) lines.push('  resources:', ...resources.map((line) => `    ${line}`));

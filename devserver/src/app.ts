@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GitOpsState, SyncResult, Workload } from '../../api/src/index';
-import { computeDrift, managedFieldsFor } from '../../core/src/index';
+import { computeDrift, gitopsPathProblem, managedFieldsFor } from '../../core/src/index';
 import { answersAreFaulty, type FaultOptions } from './faults';
 import { buildPatch, fetchGitOps, publicSourceConfig, validateSourceConfig } from './gitops';
 import { bearerToken, HttpError, readJsonBody, sendError, sendJson } from './http';
-import { gitopsPathProblem } from './paths';
 import type { WorkloadLocks } from './locks';
 import { appendLineDurably, type DataStore, type StoredToken, type StoredWorkload } from './store';
 import { redactForLog } from './requestLog';

@@ -12,6 +12,9 @@ export const fixAllKind = `${CodeActionKind.SourceFixAll}.tinyforge`;
 /** The kind of the file-level Sync action. */
 export const syncKind = `${CodeActionKind.Source}.sync.tinyforge`;
 
+/** The kind of the file-level "use the live values" action (live → repo, the other way out of drift). */
+export const useLiveValuesKind = `${CodeActionKind.Source}.useLiveValues.tinyforge`;
+
 /** The client command that runs a Sync (it owns the network and the confirmation). */
 export const syncCommand = 'tinyforge.sync';
 
@@ -60,7 +63,6 @@ export function registerCodeActions(state: ServerState): void {
           if (finding.code === 'drift') {
             const sync = syncAction(state, uri, CodeActionKind.QuickFix, [toDiagnostic(analysis.lineIndex, finding)]);
             if (sync) actions.push(sync);
-            continue;
           }
           for (const fix of fixesOf(finding)) {
             actions.push({
@@ -71,6 +73,16 @@ export function registerCodeActions(state: ServerState): void {
               edit: { changes: { [uri]: toLspEdits(analysis, fix.edits) } },
             });
           }
+        }
+      }
+      // Live → repo for the whole file: with the quick fixes when more than one field drifts, and as a source action.
+      const drifts = findings.filter((finding) => finding.code === 'drift');
+      const wantsAllAsQuickFix = drifts.length > 1 && wants(params.context.only, CodeActionKind.QuickFix) && params.context.diagnostics.some((diagnostic) => diagnostic.source === 'tinyforge' && diagnostic.code === 'drift');
+      if (drifts.length && (wantsAllAsQuickFix || (params.context.only && wants(params.context.only, useLiveValuesKind)))) {
+        const edit = core().useLiveValuesEdit(analysis.parsed, findings);
+        if (edit) {
+          const title = core().formatMessage(state.locale, 'fixUseLiveAll', drifts.length);
+          actions.push({ title, kind: wantsAllAsQuickFix ? CodeActionKind.QuickFix : useLiveValuesKind, edit: { changes: { [uri]: toLspEdits(analysis, [edit]) } } });
         }
       }
       if (wants(params.context.only, syncKind)) {

@@ -1,6 +1,6 @@
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { core } from './core';
-import { fixAllKind, registerCodeActions, syncKind } from './codeActions';
+import { fixAllKind, registerCodeActions, syncKind, useLiveValuesKind } from './codeActions';
 import { registerCompletion } from './completion';
 import { refreshDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
@@ -37,7 +37,7 @@ export function startServer(connection: Connection, onStartedUp?: () => void): v
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, syncKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, syncKind, useLiveValuesKind] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         diagnosticProvider: state.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,

@@ -15,7 +15,7 @@ describe('live findings from a snapshot', () => {
 
   test('drift on the value with the three sides; not-managed on the key, faded', () => {
     assert.deepEqual(located(text, snapshot), [
-      { code: 'drift', at: '2:8', severity: 'information', unnecessary: false, data: { field: 'deploy.port', editorValue: '9090', branchValue: '8080', liveValue: '3000', workloadId: 'wl_7f3a', commitSha: '4b2d0c1e' } },
+      { code: 'drift', at: '2:8', severity: 'information', unnecessary: false, data: { field: 'deploy.port', editorValue: '9090', branchValue: '8080', liveValue: '3000', liveYaml: '3000', workloadId: 'wl_7f3a', commitSha: '4b2d0c1e' } },
       { code: 'not-managed', at: '5:4', severity: 'warning', unnecessary: true, data: undefined },
     ]);
   });

@@ -32,6 +32,7 @@ describe('live snapshots in the language server', () => {
       editorValue: '8080',
       branchValue: '8080',
       liveValue: '3000',
+      liveYaml: '3000',
       workloadId: 'wl_7f3a',
       commitSha: '4b2d0c1e',
     });
@@ -60,22 +61,29 @@ describe('live snapshots in the language server', () => {
     assert.match(notManaged.contents.value, /Not managed for dockerfile workloads: Sync ignores this field\./);
   });
 
-  test('admins get a Sync quick fix on each drift diagnostic and a file-level Sync action; viewers get neither', async () => {
+  test('admins get Sync and "Use the live value" on each drift diagnostic, and both file-level actions; viewers get only the live-value ones', async () => {
     const ask = async (role: 'admin' | 'viewer') => {
       const published = session.nextDiagnostics(uri);
       session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot: { ...snapshot, role, branchDrift: [{ field: 'deploy.port', repo_value: '8080', live_value: '3000' }] } });
       const { diagnostics } = await published;
       const drift = diagnostics.filter((d) => d.code === 'drift');
-      const quickFixes = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: drift[0].range, context: { diagnostics: drift, only: ['quickfix'] } })) as Array<{ title: string; command?: { command: string; arguments: unknown[] } }>;
+      const quickFixes = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: drift[0].range, context: { diagnostics: drift, only: ['quickfix'] } })) as Array<{ title: string; command?: { command: string; arguments: unknown[] }; edit?: { changes: Record<string, Array<{ newText: string }>> } }>;
       const source = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: drift[0].range, context: { diagnostics: [], only: ['source'] } })) as Array<{ title: string; kind: string }>;
       return { quickFixes, source };
     };
     const admin = await ask('admin');
-    assert.deepEqual(admin.quickFixes.map((a) => [a.title, a.command?.command, a.command?.arguments]), [['Sync workload shop-api from main@4b2d0c1', 'tinyforge.sync', [uri]]]);
-    assert.deepEqual(admin.source.map((a) => a.kind), ['source.sync.tinyforge']);
+    assert.deepEqual(
+      admin.quickFixes.map((a) => [a.title, a.command?.command, a.command?.arguments, a.edit?.changes[uri].map((edit) => edit.newText)]),
+      [
+        ['Sync workload shop-api from main@4b2d0c1', 'tinyforge.sync', [uri], undefined],
+        // The buffer says /ready since the last test; live says /health: only the differing letters are replaced.
+        ['Use the live value (/health) in this file', undefined, undefined, ['health']],
+      ],
+    );
+    assert.deepEqual(admin.source.map((a) => a.kind), ['source.useLiveValues.tinyforge', 'source.sync.tinyforge']);
     const viewer = await ask('viewer');
-    assert.deepEqual(viewer.quickFixes, []);
-    assert.deepEqual(viewer.source, []);
+    assert.deepEqual(viewer.quickFixes.map((a) => a.title), ['Use the live value (/health) in this file']);
+    assert.deepEqual(viewer.source.map((a) => a.kind), ['source.useLiveValues.tinyforge']);
   });
 
   test('a malformed snapshot is ignored (and logged), not trusted', async () => {

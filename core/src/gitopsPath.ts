@@ -1,4 +1,7 @@
-/** Why a gitops path is refused (contract: absolute, `..` segments, backslashes, NUL, not .yml/.yaml), or undefined. */
+/**
+ * Why a `gitops_path` is refused (contract section 3: absolute, `..` segments, backslashes, NUL, not .yml/.yaml), or
+ * undefined. The dev server refuses such a PUT; the extension refuses to create a file at such a path.
+ */
 export function gitopsPathProblem(path: string): string | undefined {
   if (path.trim() === '') return 'the path is empty';
   if (path.includes('\0')) return 'the path contains a NUL character';
