@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { StoredToken, StoredWorkload } from './store';
 import { writeFileAtomically } from './store';
+import { planFleet } from './demoFleet';
 
 /** The forge the demo workloads claim to live on; the demo repositories' `origin` points there too. */
 export const demoForge = 'https://git.example.com';
@@ -46,11 +47,35 @@ export function demoRepoFolder(dataDir: string, name: string): string {
   return join(dataDir, 'repos', 'acme', name);
 }
 
+/** What to seed: the demo's workloads (default), a generated fleet of `fleet` more (`--demo-fleet N`), or both. */
+export interface SeedOptions {
+  demo?: boolean;
+  fleet?: number;
+}
+
 /** Seeds an empty data dir: tokens, workloads in every GitOps state, and their git repositories. Returns the tokens. */
-export function seedDemo(dir: string): { admin: string; viewer: string } {
+export function seedDemo(dir: string, options: SeedOptions = {}): { admin: string; viewer: string } {
   mkdirSync(dir, { recursive: true });
   if (existsSync(join(dir, 'workloads.json'))) throw new Error(`${dir} already holds a dev server store`);
   const reposDir = join(dir, 'repos');
+  const workloads = options.demo === false ? [] : seedDemoWorkloads(reposDir);
+  if (options.fleet) {
+    const fleet = planFleet(options.fleet, demoForge, 'acme');
+    for (const [repo, files] of fleet.files) createRepo(reposDir, 'acme', repo, files);
+    workloads.push(...fleet.workloads);
+  }
+  const tokens: StoredToken[] = [
+    { token: `tf_admin_${randomBytes(16).toString('hex')}`, username: 'admin', role: 'admin' },
+    { token: `tf_viewer_${randomBytes(16).toString('hex')}`, username: 'viewer', role: 'viewer' },
+  ];
+  writeFileAtomically(join(dir, 'workloads.json'), `${JSON.stringify({ workloads }, null, 2)}\n`);
+  writeFileAtomically(join(dir, 'tokens.json'), `${JSON.stringify({ tokens }, null, 2)}\n`);
+  writeFileSync(join(dir, 'audit.jsonl'), '');
+  return { admin: tokens[0].token, viewer: tokens[1].token };
+}
+
+/** The demo's seven workloads, one or more in each state, and their repositories. */
+function seedDemoWorkloads(reposDir: string): StoredWorkload[] {
   createRepo(reposDir, 'acme', 'shop-api', {
     '.tinyforge.yml': '# shop-api: the repository is the source of truth for these fields.\nversion: 1\ndeploy:\n  port: 8080\n  healthcheck: /healthz\n  deploy_strategy: blue_green\n  resources:\n    cpu_limit: 0.5\n',
     'deploy/worker.tinyforge.yaml': 'version: 1\ndeploy:\n  port: 9000\n  healthcheck: /ready\n',
@@ -60,20 +85,14 @@ export function seedDemo(dir: string): { admin: string; viewer: string } {
   createRepo(reposDir, 'acme', 'billing', { '.tinyforge.yml': 'version: 1\ndeploy:\n  port: 7000\n' });
   createRepo(reposDir, 'acme', 'legacy-api', { '.tinyforge.yml': 'version: 1\ndeploy:\n  prot: 8080\n' });
   createRepo(reposDir, 'acme', 'landing', { 'index.html': '<h1>Landing</h1>\n' });
-  const workloads: StoredWorkload[] = [
+  return [
     workload('wl_shop', 'shop-api', 'dockerfile', 'shop-api', { port: 3000, healthcheck: '/healthz', deploy_strategy: '', cpu_limit: 1 }),
     workload('wl_worker', 'shop-worker', 'dockerfile', 'shop-api', { port: 9000, healthcheck: '/ready', deploy_strategy: 'recreate' }, { gitops_path: 'deploy/worker.tinyforge.yaml' }),
     workload('wl_docs', 'docs-site', 'static', 'docs-site', { deploy_strategy: 'blue_green' }, { gitops_last_sync_at: '2026-11-20T09:00:00Z' }),
     workload('wl_billing', 'billing', 'dockerfile', 'billing', { port: 7000, healthcheck: '/health' }, { gitops_enabled: false }),
     workload('wl_legacy', 'legacy-api', 'dockerfile', 'legacy-api', { port: 8080, healthcheck: '/health' }),
     workload('wl_landing', 'landing', 'static', 'landing', { deploy_strategy: 'recreate' }),
+    // Its repository is gone from the git provider: every fetch fails.
+    workload('wl_archive', 'archive-api', 'dockerfile', 'archive-api', { port: 8080, healthcheck: '/health' }),
   ];
-  const tokens: StoredToken[] = [
-    { token: `tf_admin_${randomBytes(16).toString('hex')}`, username: 'admin', role: 'admin' },
-    { token: `tf_viewer_${randomBytes(16).toString('hex')}`, username: 'viewer', role: 'viewer' },
-  ];
-  writeFileAtomically(join(dir, 'workloads.json'), `${JSON.stringify({ workloads }, null, 2)}\n`);
-  writeFileAtomically(join(dir, 'tokens.json'), `${JSON.stringify({ tokens }, null, 2)}\n`);
-  writeFileSync(join(dir, 'audit.jsonl'), '');
-  return { admin: tokens[0].token, viewer: tokens[1].token };
 }

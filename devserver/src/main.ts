@@ -10,12 +10,13 @@ import { WorkloadLocks } from './locks';
 import { loggedTarget } from './requestLog';
 import { DataStore, type StoredToken } from './store';
 
-const usage = `Usage: dev-server [--port N] [--data DIR] [--demo] [--parent-pid PID] [--lock-wait-ms N]
+const usage = `Usage: dev-server [--port N] [--data DIR] [--demo] [--demo-fleet N] [--parent-pid PID] [--lock-wait-ms N]
        [--fault-latency-ms N] [--fault-status N] [--fault-retry-after S] [--fault-malformed] [--fault-drop]
        [--fault-sync-delay-ms N] [--fault-sync-write-pause-ms N]
 
 A Tinyforge API for demos and tests (contract section 3), on 127.0.0.1 only.
---port 0 picks a free port. --demo seeds a fresh data dir (a temp dir without --data).
+--port 0 picks a free port. --demo seeds a fresh data dir (a temp dir without --data) with the demo's workloads;
+--demo-fleet N seeds N generated workloads over shared repositories (with --demo, besides the demo's).
 --parent-pid makes the server stop when that process is gone. --lock-wait-ms (default 5000) is how long a
 PUT …/gitops waits for a sync of the same workload before answering 409. Fault flags are for tests.`;
 
@@ -25,12 +26,14 @@ interface Options {
   lockWaitMs: number;
   data?: string;
   demo: boolean;
+  /** Generated workloads to seed (`--demo-fleet N`). */
+  fleet: number;
   parentPid?: number;
   faults: FaultOptions;
 }
 
 function parse(argv: string[]): Options {
-  const options: Options = { port: 8787, lockWaitMs: 5_000, demo: false, faults: { ...noFaults } };
+  const options: Options = { port: 8787, lockWaitMs: 5_000, demo: false, fleet: 0, faults: { ...noFaults } };
   const number = (flag: string, value: string | undefined): number => {
     const parsed = Number(value);
     if (value === undefined || !Number.isInteger(parsed) || parsed < 0) throw new Error(`${flag} needs a whole number`);
@@ -42,6 +45,7 @@ function parse(argv: string[]): Options {
     else if (flag === '--data') options.data = argv[++i];
     else if (flag === '--lock-wait-ms') options.lockWaitMs = number(flag, argv[++i]);
     else if (flag === '--demo') options.demo = true;
+    else if (flag === '--demo-fleet') options.fleet = number(flag, argv[++i]);
     else if (flag === '--parent-pid') options.parentPid = number(flag, argv[++i]);
     else if (flag === '--fault-latency-ms') options.faults.latencyMs = number(flag, argv[++i]);
     else if (flag === '--fault-status') options.faults.status = number(flag, argv[++i]);
@@ -55,7 +59,7 @@ function parse(argv: string[]): Options {
       process.exit(0);
     } else throw new Error(`unknown option ${flag}`);
   }
-  if (!options.data && !options.demo) throw new Error('--data DIR is required without --demo');
+  if (!options.data && !options.demo && !options.fleet) throw new Error('--data DIR is required without --demo or --demo-fleet');
   return options;
 }
 
@@ -69,8 +73,9 @@ function main(): void {
   }
   const dir = options.data ?? mkdtempSync(join(tmpdir(), 'tinyforge-dev-'));
   let tokens: StoredToken[] | undefined;
-  if (options.demo && !existsSync(join(dir, 'workloads.json'))) seedDemo(dir);
-  if (options.demo) tokens = (JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8')) as { tokens: StoredToken[] }).tokens;
+  const seeding = options.demo || options.fleet > 0;
+  if (seeding && !existsSync(join(dir, 'workloads.json'))) seedDemo(dir, { demo: options.demo, fleet: options.fleet });
+  if (seeding) tokens = (JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8')) as { tokens: StoredToken[] }).tokens;
   const context: AppContext = { store: new DataStore(dir), faults: options.faults, locks: new WorkloadLocks(options.lockWaitMs), now: () => new Date() };
   const server = createServer((request, response) => {
     const started = performance.now();

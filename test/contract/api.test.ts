@@ -48,7 +48,7 @@ describe('API client against the dev server: every endpoint, role and error', ()
 
   test('GET /api/workloads and /api/workloads/{id}: never an access_token; 404 for an unknown id', async () => {
     const workloads = await viewer.listWorkloads();
-    assert.deepEqual(workloads.map((w) => w.id), ['wl_shop', 'wl_worker', 'wl_docs', 'wl_billing', 'wl_legacy', 'wl_landing']);
+    assert.deepEqual(workloads.map((w) => w.id), ['wl_shop', 'wl_worker', 'wl_docs', 'wl_billing', 'wl_legacy', 'wl_landing', 'wl_archive']);
     assert.ok(!JSON.stringify(workloads).includes('access_token'));
     assert.ok(!JSON.stringify(workloads).includes('demo-provider-secret'));
     const shop = await viewer.getWorkload('wl_shop');
@@ -58,7 +58,7 @@ describe('API client against the dev server: every endpoint, role and error', ()
     assert.deepEqual([missing.kind, missing.status, missing.code], ['not_found', 404, 'not_found']);
   });
 
-  test('GET …/gitops: ok with drift, ok in sync, disabled, invalid, no_file', async () => {
+  test('GET …/gitops: ok with drift, ok in sync, disabled, invalid, no_file, fetch_failed', async () => {
     const shop = await viewer.getGitOps('wl_shop');
     assert.equal(shop.status, 'ok');
     assert.match(shop.commit_sha, /^[0-9a-f]{40}$/);
@@ -76,6 +76,8 @@ describe('API client against the dev server: every endpoint, role and error', ()
     assert.equal(legacy.message, '3:3: Unknown key "prot". Did you mean "port"?');
     assert.equal((await viewer.getGitOps('wl_landing')).status, 'no_file');
     assert.equal((await viewer.getGitOps('wl_worker')).status, 'ok');
+    const archive = await viewer.getGitOps('wl_archive');
+    assert.deepEqual([archive.status, archive.message], ['fetch_failed', 'the git provider has no such repository']);
   });
 
   test('PUT …/gitops: admins only; enable and path; path rules answer 400 invalid_path', async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { seedDemo } from '../../devserver/src/demo';
+import { seedDemo, type SeedOptions } from '../../devserver/src/demo';
 import { repoRoot } from './lspClient';
 
 /** A dev server started by a test: on 127.0.0.1, a free port, stopping with the test process. */
@@ -19,12 +19,12 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Seeds a fresh demo data dir without starting a server (tests may edit it first). */
-export function seedDataDir(): { dataDir: string; adminToken: string; viewerToken: string } {
+/** Seeds a fresh demo data dir (and a generated fleet of `fleet` more workloads) without starting a server (tests may edit it first). */
+export function seedDataDir(options: SeedOptions = {}): { dataDir: string; adminToken: string; viewerToken: string } {
   const dataDir = mkdtempSync(join(tmpdir(), 'tinyforge-test-data-'));
   // Removed when the test file's process ends, not at stop(): an editor may still have its repositories open then.
   process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  const tokens = seedDemo(dataDir);
+  const tokens = seedDemo(dataDir, options);
   return { dataDir, adminToken: tokens.admin, viewerToken: tokens.viewer };
 }
 
