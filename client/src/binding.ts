@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { Workload } from '../../api/src/index';
 import { matchWorkloads } from '../../core/src/remotes';
@@ -44,4 +44,22 @@ export async function rememberLink(state: vscode.Memento, document: vscode.TextD
   const folderKey = place?.folderKey ?? document.uri.toString();
   links[folderKey] = { ...links[folderKey], [place?.filePath ?? '']: workloadId };
   await state.update(linksKey, links);
+}
+
+/** The files the user linked to a workload by hand (Link File to Workload), in this workspace. */
+export async function chosenWorkloadFiles(state: vscode.Memento, workloadId: string): Promise<vscode.Uri[]> {
+  const files: vscode.Uri[] = [];
+  for (const [folderKey, byPath] of Object.entries(state.get<Links>(linksKey, {}))) {
+    for (const [filePath, id] of Object.entries(byPath)) {
+      if (id !== workloadId) continue;
+      // A file outside git is remembered by its own URI; one in a checkout by its path from the repository root.
+      if (filePath === '') files.push(vscode.Uri.parse(folderKey));
+      else {
+        const folder = vscode.Uri.parse(folderKey);
+        const checkout = folder.scheme === 'file' ? await readCheckout(folder.fsPath) : undefined;
+        if (checkout) files.push(vscode.Uri.file(join(checkout.root, ...filePath.split('/'))));
+      }
+    }
+  }
+  return files;
 }

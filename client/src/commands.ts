@@ -3,7 +3,7 @@ import type { Workload } from '../../api/src/index';
 import { describeError } from './apiErrors';
 import { signIn, signOut } from './auth';
 import { rememberLink } from './binding';
-import type { LiveData } from './liveData';
+import type { LiveData, RefreshOptions } from './liveData';
 import { normalizeUrl, readConnectionSettings } from './settings';
 import { commandTarget, openTinyforgeDocuments } from './commandTarget';
 import { compareWithLive } from './compare';
@@ -30,8 +30,8 @@ export interface RefreshOutcome {
 }
 
 /** Refreshes every open Tinyforge file once. */
-export async function refreshOpenDocuments(liveData: LiveData): Promise<RefreshOutcome> {
-  const states = await Promise.all(openTinyforgeDocuments().map((document) => liveData.refresh(document)));
+export async function refreshOpenDocuments(liveData: LiveData, options: RefreshOptions = {}): Promise<RefreshOutcome> {
+  const states = await Promise.all(openTinyforgeDocuments().map((document) => liveData.refresh(document, options)));
   const offline = states.filter((state) => state.kind === 'offline');
   return {
     failed: offline.length > 0,
@@ -41,9 +41,11 @@ export async function refreshOpenDocuments(liveData: LiveData): Promise<RefreshO
 }
 
 /** Registers Sign In, Sign Out, Link File to Workload, Refresh, Sync, Enable GitOps, Compare with Live and the status actions. */
-export function registerLiveCommands(context: vscode.ExtensionContext, liveData: LiveData, output: vscode.LogOutputChannel, onRefreshed: (outcome: RefreshOutcome) => void): void {
+export function registerLiveCommands(context: vscode.ExtensionContext, liveData: LiveData, output: vscode.LogOutputChannel, onRefreshed: (outcome: RefreshOutcome) => void, refreshView: () => Promise<void>): void {
+  // Asked for by the user (or after signing in, out, or a settings change): fresh answers for the open files and the view.
   const refreshAll = async (): Promise<void> => {
-    onRefreshed(await refreshOpenDocuments(liveData));
+    const [outcome] = await Promise.all([refreshOpenDocuments(liveData, { current: true }), refreshView()]);
+    onRefreshed(outcome);
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('tinyforge.signIn', async () => {

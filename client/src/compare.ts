@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { LiveSnapshot } from '../../core/src/live';
+import { toLocale } from '../../core/src/messages';
 import { renderLiveConfig } from '../../core/src/renderLive';
 import type { LiveData } from './liveData';
 import { commandTarget } from './commandTarget';
@@ -6,18 +8,29 @@ import { commandTarget } from './commandTarget';
 /** The scheme of the read-only live-config documents. */
 export const liveScheme = 'tinyforge-live';
 
-/** Serves `tinyforge-live:` documents: a file's workload's live config, rendered as a `.tinyforge.yml` of its managed fields. */
+/** A live config to show: the snapshot, and whether it is the last known one rather than the current one. */
+export interface LiveConfigSource {
+  snapshot: LiveSnapshot;
+  stale: boolean;
+}
+
+/**
+ * Serves `tinyforge-live:` documents: a workload's live config, rendered as a `.tinyforge.yml` of its managed fields.
+ * `?file=<uri>` follows an open file's live data; `?workload=<id>` a workload of the Tinyforge view.
+ */
 export class LiveConfigProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   /** Live documents VS Code holds open; they are re-rendered when their file's live data changes. */
   private readonly open = new Set<string>();
+  /** The Tinyforge view's live config of a workload (set once the view exists). */
+  workloadSource?: (workloadId: string) => LiveConfigSource | undefined;
 
   constructor(private readonly liveData: LiveData) {
     this.subscriptions = [
       liveData.onDidChange((uri) => {
-        for (const live of this.open) if (vscode.Uri.parse(live).query === encodeURIComponent(uri)) this.changed.fire(vscode.Uri.parse(live));
+        for (const live of this.open) if (new URLSearchParams(vscode.Uri.parse(live).query).get('file') === uri) this.changed.fire(vscode.Uri.parse(live));
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.uri.scheme === liveScheme) this.open.delete(document.uri.toString());
@@ -27,16 +40,34 @@ export class LiveConfigProvider implements vscode.TextDocumentContentProvider, v
 
   /** The live document URI for a file. */
   static uriFor(document: vscode.TextDocument, workloadId: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: liveScheme, path: `/${workloadId}/live.tinyforge.yml`, query: encodeURIComponent(document.uri.toString()) });
+    return vscode.Uri.from({ scheme: liveScheme, path: `/${workloadId}/live.tinyforge.yml`, query: new URLSearchParams({ file: document.uri.toString() }).toString() });
+  }
+
+  /** The live document URI for a workload of the Tinyforge view. */
+  static uriForWorkload(workloadId: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: liveScheme, path: `/${workloadId}/live.tinyforge.yml`, query: new URLSearchParams({ workload: workloadId }).toString() });
+  }
+
+  /** Re-renders the open live documents of a workload of the view. */
+  workloadChanged(workloadId: string): void {
+    for (const live of this.open) if (new URLSearchParams(vscode.Uri.parse(live).query).get('workload') === workloadId) this.changed.fire(vscode.Uri.parse(live));
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     this.open.add(uri.toString());
-    const state = this.liveData.stateOf(vscode.Uri.parse(decodeURIComponent(uri.query)));
-    const snapshot = state?.kind === 'live' ? state.snapshot : state?.kind === 'offline' ? state.last : undefined;
-    if (!snapshot) return `# ${vscode.l10n.t('No live data for this file.')}\n`;
-    const stale = state?.kind === 'offline' ? `# ${vscode.l10n.t('Offline: this is the last known live config, not the current one.')}\n` : '';
-    return stale + renderLiveConfig(snapshot);
+    const query = new URLSearchParams(uri.query);
+    const workloadId = query.get('workload');
+    const file = query.get('file');
+    const source = workloadId ? this.workloadSource?.(workloadId) : file ? this.fileSource(vscode.Uri.parse(file)) : undefined;
+    if (!source) return `# ${vscode.l10n.t('No live data for this file.')}\n`;
+    const stale = source.stale ? `# ${vscode.l10n.t('Offline: this is the last known live config, not the current one.')}\n` : '';
+    return stale + renderLiveConfig(source.snapshot, toLocale(vscode.env.language));
+  }
+
+  private fileSource(file: vscode.Uri): LiveConfigSource | undefined {
+    const state = this.liveData.stateOf(file);
+    if (state?.kind === 'live') return { snapshot: state.snapshot, stale: false };
+    return state?.kind === 'offline' && state.last ? { snapshot: state.last, stale: true } : undefined;
   }
 
   dispose(): void {

@@ -9,6 +9,8 @@ import { DriftDecorations } from './decorations';
 import { RefreshScheduler } from './refreshScheduler';
 import { StatusItem } from './statusItem';
 import { LiveData } from './liveData';
+import { ApiSessions } from './apiSession';
+import { FleetView } from './fleetView';
 import { snapshotMethod, type SnapshotParams } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -18,7 +20,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Tinyforge'), { log: true });
   context.subscriptions.push(output);
   let starting: Promise<LanguageClient | undefined> | undefined;
-  const liveData = new LiveData(context, output, async (uri, snapshot) => {
+  const sessions = new ApiSessions(context.secrets);
+  context.subscriptions.push(sessions);
+  const liveData = new LiveData(context, sessions, output, async (uri, snapshot) => {
     const running = await starting;
     await running?.sendNotification(snapshotMethod, { uri, snapshot } satisfies SnapshotParams);
   });
@@ -76,7 +80,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let lastFocusRound = 0;
   const codeLenses = new StateCodeLensProvider(liveData);
   const liveConfigs = new LiveConfigProvider(liveData);
+  const fleetView = new FleetView(context, sessions, liveData, liveConfigs);
   context.subscriptions.push(
+    fleetView,
     scheduler,
     new StatusItem(liveData),
     new DriftDecorations(),
@@ -92,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void refreshOpenDocuments(liveData).then((outcome) => scheduler?.schedule(outcome));
     }),
   );
-  registerLiveCommands(context, liveData, output, (outcome) => scheduler?.schedule(outcome));
+  registerLiveCommands(context, liveData, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
   vscode.workspace.textDocuments.forEach(onOpen);
 }
 

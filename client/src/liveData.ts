@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { Me, TinyforgeApi, Workload } from '../../api/src/index';
+import type { TinyforgeApi, Workload } from '../../api/src/index';
 import { loadApi } from './lazy';
 import type { LiveSnapshot } from '../../core/src/index';
 import { asApiError, describeError } from './apiErrors';
 import { readToken } from './auth';
 import { resolveBinding, type Binding } from './binding';
-import { readConnectionSettings } from './settings';
+import type { ApiSessions } from './apiSession';
+import { readConnectionSettings, refreshIntervalSeconds } from './settings';
 
 /** What the extension knows about one file's live state; the status item and commands read it. */
 export type LiveState =
@@ -19,14 +20,11 @@ export type LiveState =
 /** How the live data reaches the language server. */
 export type SnapshotSink = (uri: string, snapshot: LiveSnapshot | null) => Promise<void>;
 
-/** How a refresh may reuse what other refreshes fetched. */
+/** How a refresh may reuse what other refreshes (and the Tinyforge view) fetched. */
 export interface RefreshOptions {
-  /** A command's own look before it acts (Sync, Enable GitOps, after Link): share only a request still in flight, not one answered up to 2 s ago. */
+  /** A command's own look before it acts (Sync, Enable GitOps, after Link, Refresh): share only a request still in flight. */
   current?: boolean;
 }
-
-/** How long a fetched `me` and workload list serve other files' refreshes: one round, not one minute. */
-const accountReuseMs = 2_000;
 
 /** Fetches live data for open Tinyforge files and hands each one's snapshot to the language server. */
 export class LiveData implements vscode.Disposable {
@@ -34,14 +32,16 @@ export class LiveData implements vscode.Disposable {
   private readonly inFlight = new Map<string, { controller: AbortController; current: boolean; result: Promise<LiveState> }>();
   /** When each file's live data last arrived (ms), so incidental triggers such as saves do not refetch it at once. */
   private readonly fetchedAt = new Map<string, number>();
-  /** Who we are and the workload list, shared by the refreshes of one round (N files: 2 + 2N requests, not 4N). */
-  private account?: { key: string; settledAt?: number; answer: Promise<[Me, Workload[]]> };
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a document URI whenever its live state changes. */
   readonly onDidChange = this.changed.event;
+  private readonly written = new vscode.EventEmitter<string>();
+  /** Fires with a workload id after we wrote to it (Sync, Enable GitOps), so every view of it looks again. */
+  readonly onDidWriteWorkload = this.written.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly sessions: ApiSessions,
     private readonly output: vscode.LogOutputChannel,
     private readonly sink: SnapshotSink,
   ) {}
@@ -74,7 +74,7 @@ export class LiveData implements vscode.Disposable {
   }
 
   private async fetchAndSend(document: vscode.TextDocument, key: string, controller: AbortController, options: RefreshOptions): Promise<LiveState> {
-    const state = await this.fetchState(document, controller.signal, options.current ? 0 : accountReuseMs);
+    const state = await this.fetchState(document, controller.signal, options);
     if (controller.signal.aborted) {
       // Replaced by a newer refresh: its answer is the current one.
       const newer = this.inFlight.get(key);
@@ -96,6 +96,15 @@ export class LiveData implements vscode.Disposable {
     const key = document.uri.toString();
     if (this.inFlight.has(key) || Date.now() - (this.fetchedAt.get(key) ?? 0) < maxAgeMs) return this.states.get(key);
     return this.refresh(document);
+  }
+
+  /** Says that we wrote to a workload: open files bound to it fetch their live data again, and listeners hear of it. */
+  workloadWritten(workloadId: string): void {
+    for (const document of vscode.workspace.textDocuments) {
+      const state = this.states.get(document.uri.toString());
+      if (state?.kind === 'live' && state.snapshot.workloadId === workloadId) void this.refresh(document, { current: true });
+    }
+    this.written.fire(workloadId);
   }
 
   /** Sends every held snapshot again (after the language server restarted). */
@@ -121,33 +130,26 @@ export class LiveData implements vscode.Disposable {
     this.fetchedAt.delete(key);
   }
 
-  // Not aborted with one file's refresh: other files' refreshes may be waiting on the same answer.
-  private fetchAccount(api: TinyforgeApi, key: string, maxAgeMs: number): Promise<[Me, Workload[]]> {
-    const shared = this.account;
-    if (shared?.key === key && (shared.settledAt === undefined || Date.now() - shared.settledAt < maxAgeMs)) return shared.answer;
-    const entry: NonNullable<LiveData['account']> = { key, answer: Promise.all([api.me(), api.listWorkloads()]) };
-    this.account = entry;
-    entry.answer.then(
-      () => (entry.settledAt = Date.now()),
-      () => this.account === entry && (this.account = undefined),
-    );
-    return entry.answer;
-  }
-
-  private async fetchState(document: vscode.TextDocument, signal: AbortSignal, accountMaxAgeMs: number): Promise<LiveState> {
+  /**
+   * One file's live state. Answers the view or another file fetched recently enough are reused: for a routine refresh
+   * one `tinyforge.refreshInterval` old, for a command only a request still in flight. The workload itself comes out
+   * of the list (so N open files cost the list, `me` and N GitOps states, not 2N more).
+   */
+  private async fetchState(document: vscode.TextDocument, signal: AbortSignal, options: RefreshOptions): Promise<LiveState> {
     if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
-    const { url, caFile } = readConnectionSettings();
+    const { url } = readConnectionSettings();
     if (!url) return { kind: 'no-url' };
-    const token = await readToken(this.context.secrets, url);
-    if (!token) return { kind: 'signed-out', url };
-    const { createApiClient, snapshotFrom } = loadApi();
+    const session = await this.sessions.session();
+    if (!session) return { kind: 'signed-out', url };
+    const { snapshotFrom } = loadApi();
+    const fresh = { maxAgeMs: options.current ? 0 : refreshIntervalSeconds() * 1000, priority: 0, manual: options.current };
     try {
-      const api = createApiClient({ baseUrl: url, token, caFile });
-      const [me, workloads] = await this.fetchAccount(api, `${url}\n${caFile ?? ''}\n${token}`, accountMaxAgeMs);
+      const [me, workloads] = await Promise.all([session.me(fresh), session.workloads(fresh)]);
       const binding = await resolveBinding(this.context.workspaceState, document, workloads);
       if (binding.kind !== 'linked') return { kind: 'not-linked', url, binding };
-      const [workload, gitops] = await Promise.all([api.getWorkload(binding.workload.id, { signal }), api.getGitOps(binding.workload.id, { signal })]);
-      return { kind: 'live', url, snapshot: snapshotFrom(workload, gitops, me, new Date()) };
+      const gitops = await session.gitops(binding.workload.id, fresh);
+      const fetchedAt = new Date(session.lastGitops(binding.workload.id)?.fetchedAt ?? Date.now());
+      return { kind: 'live', url, snapshot: snapshotFrom(binding.workload, gitops, me, fetchedAt) };
     } catch (error) {
       const apiError = asApiError(error);
       const reason = describeError(error, url);
@@ -163,12 +165,12 @@ export class LiveData implements vscode.Disposable {
 
   /** The workloads of the configured server, for the link picker. */
   async listWorkloads(): Promise<Workload[] | undefined> {
-    const connection = await this.api();
-    return connection?.api.listWorkloads();
+    return (await this.sessions.session())?.workloads({ maxAgeMs: 0, manual: true });
   }
 
   dispose(): void {
     for (const { controller } of this.inFlight.values()) controller.abort();
     this.changed.dispose();
+    this.written.dispose();
   }
 }

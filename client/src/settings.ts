@@ -36,3 +36,13 @@ export function readConnectionSettings(): ConnectionSettings {
   const caFile = pick('caFile');
   return { url: url.value ? normalizeUrl(url.value) : undefined, caFile: caFile.value || undefined, ignoredWorkspaceUrl: url.ignored };
 }
+
+/** `tinyforge.refreshInterval`: seconds between fetches for open files (at least 10, so a typo cannot hammer the server). */
+export function refreshIntervalSeconds(): number {
+  return Math.max(10, vscode.workspace.getConfiguration('tinyforge').get<number>('refreshInterval', 60));
+}
+
+/** `tinyforge.view.refreshInterval`: how long the Tinyforge view keeps a workload's state (at least 60 s). */
+export function viewRefreshIntervalSeconds(): number {
+  return Math.max(60, vscode.workspace.getConfiguration('tinyforge').get<number>('view.refreshInterval', 300));
+}

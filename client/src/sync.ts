@@ -3,6 +3,7 @@ import { asApiError, describeError } from './apiErrors';
 import { normalizeUrl, readConnectionSettings } from './settings';
 import type { LiveData, LiveState } from './liveData';
 import { commandTarget } from './commandTarget';
+import type { LiveSnapshot } from '../../core/src/index';
 
 type LiveFileState = Extract<LiveState, { kind: 'live' }>;
 
@@ -28,9 +29,17 @@ async function adminTarget(
 }
 
 /**
- * Sync: confirm every field that will change and the commit that will be applied (saying plainly when the editor's
- * text is not what is on the branch), send `expected_commit_sha`, then fetch again and report what still drifts.
+ * What a Sync acts on: a workload's snapshot fetched just now, and the file it came from (from an editor) or none
+ * (from the Tinyforge view). `refetch` fetches the snapshot again after the Sync, bypassing every cache.
  */
+export interface SyncTarget {
+  url: string;
+  snapshot: LiveSnapshot;
+  document?: vscode.TextDocument;
+  refetch(): Promise<LiveSnapshot | undefined>;
+}
+
+/** Sync for the file a command was given (or the active one): checks it has live data and an admin, then syncs. */
 export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): Promise<void> {
   const target = await adminTarget(liveData, uriArgument, {
     needsLive: vscode.l10n.t('Sync needs live data for this file; the Tinyforge status item says what is missing.'),
@@ -38,7 +47,24 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
   });
   if (!target) return;
   const { document, state } = target;
-  const { snapshot, url } = state;
+  await confirmAndSync(liveData, {
+    url: state.url,
+    snapshot: state.snapshot,
+    document,
+    refetch: async () => {
+      const after = await liveData.refresh(document, { current: true });
+      return after.kind === 'live' ? after.snapshot : undefined;
+    },
+  });
+}
+
+/**
+ * Sync: confirm every field that will change and the commit that will be applied (saying plainly when the editor's
+ * text is not what is on the branch), send `expected_commit_sha`, then fetch again and report what still drifts.
+ * The caller has checked that the user is an admin.
+ */
+export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Promise<void> {
+  const { snapshot, url, document } = target;
   if (snapshot.status !== 'ok' || !snapshot.branchHead) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be synced now: GitOps status is {1}.', snapshot.workloadName, snapshot.status));
     return;
@@ -51,7 +77,7 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
   }
   const lines = changes.map((change) => `${change.field}: ${change.live_value === '' ? vscode.l10n.t('(not set)') : change.live_value} → ${change.repo_value}`);
   // Line endings aside: a CRLF checkout of the branch's LF file is the same file.
-  if (document.isDirty || document.getText().replace(/\r\n/g, '\n') !== snapshot.branchHead.raw.replace(/\r\n/g, '\n')) {
+  if (document && (document.isDirty || document.getText().replace(/\r\n/g, '\n') !== snapshot.branchHead.raw.replace(/\r\n/g, '\n'))) {
     lines.push('', vscode.l10n.t('The editor\'s text is not what is on {0}@{1} (unsaved, uncommitted or unpushed edits). Sync applies what is on the branch, not the editor.', snapshot.branch, commit.slice(0, 7)));
   }
   const confirm = vscode.l10n.t('Sync');
@@ -79,9 +105,10 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
       () => connection.api.sync(snapshot.workloadId, { expected_commit_sha: commit }),
     );
     const syncedAt = Date.now();
-    const after = await liveData.refresh(document);
+    liveData.workloadWritten(snapshot.workloadId);
+    const after = await target.refetch();
     // Data fetched before the sync answered (a refresh that overtook ours) would list the fields just applied.
-    const still = after.kind === 'live' && Date.parse(after.snapshot.fetchedAt) >= syncedAt ? (after.snapshot.branchDrift ?? []) : result.drift;
+    const still = after && Date.parse(after.fetchedAt) >= syncedAt ? (after.branchDrift ?? []) : result.drift;
     if (still.length) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Synced {0}, but these fields still drift: {1}', snapshot.workloadName, still.map((entry) => `${entry.field} (${entry.repo_value} ≠ ${entry.live_value || '∅'})`).join(', ')));
     } else {
@@ -91,14 +118,15 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
     const apiError = asApiError(error);
     if (apiError?.kind === 'timeout') {
       // The server may have finished after we stopped waiting: show what is true now rather than a bare failure.
-      await liveData.refresh(document);
+      liveData.workloadWritten(snapshot.workloadId);
+      await target.refetch();
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} did not answer the sync of {1} in time. It may still have applied it; the file\'s live data has been fetched again.', url, snapshot.workloadName));
       return;
     }
     const message = describeError(error, url);
     const refresh = vscode.l10n.t('Refresh');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Sync of {0} failed: {1}', snapshot.workloadName, message), refresh);
-    if (choice === refresh) await liveData.refresh(document);
+    if (choice === refresh) await target.refetch();
   }
 }
 
@@ -115,18 +143,31 @@ export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): P
     void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is already on for {0}.', snapshot.workloadName));
     return;
   }
+  if (!(await turnOnGitOps(liveData, snapshot.workloadId, snapshot.workloadName, url))) return;
+  const after = await liveData.refresh(document, { current: true });
+  const branch = after.kind === 'live' ? after.snapshot.branch : snapshot.branch;
+  void vscode.window.showInformationMessage(
+    after.kind === 'live' && after.snapshot.status === 'no_file'
+      ? vscode.l10n.t('GitOps is on for {0}, but {1} has no such file yet: commit and push this file, then Sync has something to apply.', snapshot.workloadName, branch)
+      : vscode.l10n.t('GitOps is on for {0}: Tinyforge now reads this file.', snapshot.workloadName),
+  );
+}
+
+/** `PUT …/gitops {"enabled": true}` for an admin; false after saying why it was not done. */
+export async function turnOnGitOps(liveData: LiveData, workloadId: string, workloadName: string, url: string): Promise<boolean> {
   const connection = await liveData.api();
   if (!connection) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('GitOps was not enabled for {0}: there is no token for {1} any more. Sign in, then try again.', snapshot.workloadName, url));
-    return;
+    void vscode.window.showWarningMessage(vscode.l10n.t('GitOps was not enabled for {0}: there is no token for {1} any more. Sign in, then try again.', workloadName, url));
+    return false;
   }
   try {
-    await connection.api.updateGitOps(snapshot.workloadId, { enabled: true });
+    await connection.api.updateGitOps(workloadId, { enabled: true });
+    return true;
   } catch (error) {
     const message = describeError(error, connection.url);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not enable GitOps for {0}: {1}', snapshot.workloadName, message));
-    return;
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not enable GitOps for {0}: {1}', workloadName, message));
+    return false;
+  } finally {
+    liveData.workloadWritten(workloadId);
   }
-  await liveData.refresh(document, { current: true });
-  void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}: Tinyforge now reads this file.', snapshot.workloadName));
 }

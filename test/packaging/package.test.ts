@@ -8,7 +8,7 @@ import { repoRoot } from '../support/lspClient';
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 describe('the extension package', () => {
-  test('vsce ships only the bundles, the schema, the manifest, its translations and the docs', () => {
+  test('vsce ships only the bundles, the schema, the manifest, its translations, the view\'s icon and the docs', () => {
     const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const files = result.stdout.split('\n').filter(Boolean).sort();
@@ -27,6 +27,7 @@ describe('the extension package', () => {
       'package.json',
       'package.nls.json',
       'package.nls.ru.json',
+      'resources/tinyforge.svg',
       'schemas/tinyforge.v1.schema.json',
     ]);
   });

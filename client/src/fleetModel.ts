@@ -1,0 +1,228 @@
+// No vscode import: the Tinyforge view draws this, and the bench runs it on a clock that skips idle time.
+import type { GitOpsState, Me, Workload } from '../../api/src/index';
+import { fleetGroupOf, type FleetGroup } from '../../core/src/fleet';
+import { systemClock, type Clock, type GetOptions } from './requestScheduler';
+
+/** What the view needs of a server session (`ApiSession` is one). */
+export interface FleetApi {
+  url: string;
+  me(options: GetOptions): Promise<Me>;
+  workloads(options: GetOptions): Promise<Workload[]>;
+  gitops(workloadId: string, options: GetOptions): Promise<GitOpsState>;
+  lastGitops(workloadId: string): { value: GitOpsState; fetchedAt: number } | undefined;
+}
+
+/** Why there is no session: the view's empty states. */
+export type NoSession = 'restricted' | 'no-url' | 'signed-out';
+
+/** One workload as the view knows it. */
+export interface FleetEntry {
+  workload: Workload;
+  /** Its GitOps state, once fetched (never for a workload with GitOps off). */
+  state?: GitOpsState;
+  /** When `state` was fetched (ms). */
+  fetchedAt?: number;
+  /** Why the last fetch of its state failed, if it did. */
+  error?: string;
+  group: FleetGroup;
+}
+
+/** Where the view stands. */
+export type FleetStatus =
+  | { kind: 'idle' }
+  | { kind: NoSession }
+  | { kind: 'loading'; url: string }
+  | { kind: 'ready'; url: string; me: Me; listedAt: number }
+  | { kind: 'failed'; url: string; reason: string; me?: Me };
+
+/** What the model is given: where a session comes from, how long answers are good for, and how to word an error. */
+export interface FleetOptions {
+  session(): Promise<FleetApi | NoSession>;
+  /** `tinyforge.view.refreshInterval`, in ms, read at each round. */
+  ttlMs(): number;
+  describe(error: unknown, url: string): string;
+  clock?: Clock;
+}
+
+/** How far ahead of its due time a state is refreshed, so one round refreshes a whole sweep, not one wake-up per answer. */
+const sweepSlackMs = 30_000;
+/** After a failed list, look again this soon (the scheduler's own pause still spaces the requests). */
+const retryAfterFailureMs = 60_000;
+
+/**
+ * Every workload of the server and its GitOps state, for the Tinyforge view. The list is one `GET /api/workloads`;
+ * a state is fetched only for a workload with GitOps on, only while the view is visible, through the shared
+ * scheduler (at most 4 at once), and again once it is `ttlMs` old. A manual refresh asks for everything anew.
+ */
+export class FleetModel {
+  private entries = new Map<string, FleetEntry>();
+  private current: FleetStatus = { kind: 'idle' };
+  private visible = false;
+  private timer: unknown;
+  private round?: Promise<void>;
+  private lastSession?: FleetApi;
+  private readonly listeners = new Set<() => void>();
+  private readonly clock: Clock;
+  private disposed = false;
+
+  constructor(private readonly options: FleetOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Calls `listener` after every change (the view coalesces them). */
+  onChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  get status(): FleetStatus {
+    return this.current;
+  }
+
+  /** Every workload, in the server's order. */
+  all(): FleetEntry[] {
+    return [...this.entries.values()];
+  }
+
+  entry(workloadId: string): FleetEntry | undefined {
+    return this.entries.get(workloadId);
+  }
+
+  /** States fetched so far, of those to fetch (GitOps on): the view's progress. */
+  progress(): { done: number; total: number } {
+    const enabled = this.all().filter((entry) => entry.workload.gitops_enabled);
+    return { done: enabled.filter((entry) => entry.state || entry.error).length, total: enabled.length };
+  }
+
+  /** The view became visible or hidden: nothing is fetched while it is hidden. */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    if (visible) void this.refresh(false);
+    else this.cancelTimer();
+  }
+
+  /** Fetches what is due (or, `manual`, everything); resolves once every state asked for has come or failed. */
+  refresh(manual: boolean): Promise<void> {
+    if (this.round && !manual) return this.round;
+    const round = this.runRound(manual).finally(() => {
+      if (this.round === round) this.round = undefined;
+    });
+    this.round = round;
+    return round;
+  }
+
+  /** Fetches one workload's state now (an item's Refresh, after a Sync), and the list with it. */
+  async refreshWorkload(workloadId: string): Promise<FleetEntry | undefined> {
+    const session = await this.options.session();
+    if (typeof session === 'string') return undefined;
+    const now = { maxAgeMs: 0, priority: 0, manual: true };
+    try {
+      const workloads = await session.workloads(now);
+      this.applyList(workloads);
+      const entry = this.entries.get(workloadId);
+      if (entry?.workload.gitops_enabled) this.applyState(entry, await session.gitops(workloadId, now), session);
+      else this.changed();
+    } catch (error) {
+      const entry = this.entries.get(workloadId);
+      if (entry) this.applyError(entry, this.options.describe(error, session.url));
+    }
+    return this.entries.get(workloadId);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelTimer();
+    this.listeners.clear();
+  }
+
+  private async runRound(manual: boolean): Promise<void> {
+    this.cancelTimer();
+    const session = await this.options.session();
+    if (typeof session === 'string') {
+      this.entries.clear();
+      this.lastSession = undefined;
+      return this.setStatus({ kind: session });
+    }
+    // Another server or account: what is held belongs to the old one.
+    if (session !== this.lastSession) this.entries.clear();
+    this.lastSession = session;
+    const ttl = this.options.ttlMs();
+    const ask: GetOptions = manual ? { maxAgeMs: 0, priority: 0, manual: true } : { maxAgeMs: ttl - sweepSlackMs, priority: 1 };
+    if (!this.entries.size || this.current.kind !== 'ready') this.setStatus({ kind: 'loading', url: session.url });
+    let me: Me;
+    try {
+      const [who, workloads] = await Promise.all([session.me(ask), session.workloads(ask)]);
+      me = who;
+      this.applyList(workloads);
+    } catch (error) {
+      this.setStatus({ kind: 'failed', url: session.url, reason: this.options.describe(error, session.url), me: this.current.kind === 'ready' ? this.current.me : undefined });
+      return this.arm(Math.min(ttl, retryAfterFailureMs));
+    }
+    this.setStatus({ kind: 'ready', url: session.url, me, listedAt: this.clock.now() });
+    const enabled = this.all().filter((entry) => entry.workload.gitops_enabled);
+    await Promise.all(
+      enabled.map(async (entry) => {
+        try {
+          this.applyState(entry, await session.gitops(entry.workload.id, ask), session);
+        } catch (error) {
+          this.applyError(entry, this.options.describe(error, session.url));
+        }
+      }),
+    );
+    // The next round when the oldest state is due again; a round refreshes all that are nearly due.
+    const oldest = Math.min(this.clock.now(), ...enabled.map((entry) => entry.fetchedAt ?? this.clock.now()));
+    this.arm(Math.max(sweepSlackMs, oldest + ttl - this.clock.now()));
+  }
+
+  private applyList(workloads: readonly Workload[]): void {
+    const next = new Map<string, FleetEntry>();
+    for (const workload of workloads) {
+      const previous = this.entries.get(workload.id);
+      // GitOps turned off (or on) since: the old state says nothing any more.
+      const state = previous && previous.workload.gitops_enabled === workload.gitops_enabled ? previous.state : undefined;
+      next.set(workload.id, { workload, state, fetchedAt: state ? previous?.fetchedAt : undefined, error: state ? previous?.error : undefined, group: fleetGroupOf(workload.gitops_enabled, state) });
+    }
+    this.entries = next;
+    this.changed();
+  }
+
+  private applyState(entry: FleetEntry, state: GitOpsState, session: FleetApi): void {
+    const current = this.entries.get(entry.workload.id);
+    if (!current) return;
+    current.state = state;
+    current.fetchedAt = session.lastGitops(entry.workload.id)?.fetchedAt ?? this.clock.now();
+    current.error = undefined;
+    current.group = fleetGroupOf(current.workload.gitops_enabled, state);
+    this.changed();
+  }
+
+  // A failed fetch keeps the last known state, marked; with none, the workload stays "not checked", never guessed.
+  private applyError(entry: FleetEntry, reason: string): void {
+    const current = this.entries.get(entry.workload.id);
+    if (!current) return;
+    current.error = reason;
+    this.changed();
+  }
+
+  private setStatus(status: FleetStatus): void {
+    this.current = status;
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.disposed) return;
+    for (const listener of this.listeners) listener();
+  }
+
+  private arm(delayMs: number): void {
+    this.cancelTimer();
+    if (!this.visible || this.disposed) return;
+    this.timer = this.clock.setTimeout(() => void this.refresh(false), delayMs);
+  }
+
+  private cancelTimer(): void {
+    this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

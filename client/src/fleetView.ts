@@ -1,0 +1,304 @@
+import * as vscode from 'vscode';
+import type { LiveSnapshot } from '../../core/src/live';
+import type { ApiSessions } from './apiSession';
+import { describeError } from './apiErrors';
+import { BranchFileProvider, branchScheme } from './branchFiles';
+import { LiveConfigProvider } from './compare';
+import { createFileFromLive } from './createFromLive';
+import { FleetModel, type FleetEntry, type NoSession } from './fleetModel';
+import { FleetTreeProvider, type FleetNode } from './fleetTree';
+import { loadApi } from './lazy';
+import type { LiveData } from './liveData';
+import { readConnectionSettings, viewRefreshIntervalSeconds } from './settings';
+import { confirmAndSync, turnOnGitOps } from './sync';
+import { workloadFile } from './workloadFiles';
+
+/** The id of the Tinyforge view (package.json `views`). */
+export const fleetViewId = 'tinyforge.workloads';
+
+/** A workload row a command was run on (menus pass the node; a palette run passes nothing). */
+function entryOf(node: unknown): FleetEntry | undefined {
+  const candidate = node as FleetNode | undefined;
+  return candidate?.kind === 'workload' ? candidate.entry : undefined;
+}
+
+/**
+ * The Tinyforge view: every workload of the server grouped by GitOps state, with the badge of drifted workloads,
+ * progress while states load, a filter, and the actions on a workload (open its file, Sync, compare, enable GitOps,
+ * create its first file from the live config, refresh, copy its id).
+ */
+export class FleetView implements vscode.Disposable {
+  readonly model: FleetModel;
+  private readonly tree: FleetTreeProvider;
+  private readonly view: vscode.TreeView<FleetNode>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private loadingShown = false;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    sessions: ApiSessions,
+    private readonly liveData: LiveData,
+    private readonly liveConfigs: LiveConfigProvider,
+  ) {
+    this.model = new FleetModel({
+      session: async () => (await sessions.session()) ?? noSessionReason(),
+      ttlMs: () => viewRefreshIntervalSeconds() * 1000,
+      describe: (error, url) => describeError(error, url),
+    });
+    this.tree = new FleetTreeProvider(this.model);
+    this.view = vscode.window.createTreeView(fleetViewId, { treeDataProvider: this.tree, showCollapseAll: true });
+    liveConfigs.workloadSource = (workloadId) => {
+      const snapshot = this.snapshotOf(workloadId);
+      return snapshot && { snapshot, stale: !!this.model.entry(workloadId)?.error };
+    };
+    this.subscriptions.push(
+      this.view,
+      this.tree,
+      this.model.onChange(() => this.redraw()),
+      this.view.onDidChangeVisibility((event) => this.setVisible(event.visible)),
+      vscode.workspace.registerTextDocumentContentProvider(branchScheme, new BranchFileProvider((workloadId) => {
+        const state = this.model.entry(workloadId)?.state;
+        return state?.raw ? { raw: state.raw, commitSha: state.commit_sha } : undefined;
+      })),
+      liveData.onDidWriteWorkload((workloadId) => {
+        if (this.model.entry(workloadId)) void this.model.refreshWorkload(workloadId);
+      }),
+      ...this.registerCommands(),
+    );
+    this.redraw();
+    if (this.view.visible) this.setVisible(true);
+  }
+
+  /** Fetches again (manual: every state anew, bypassing the view's cache), with progress in the view. */
+  refresh(manual: boolean): Promise<void> {
+    return this.withProgress(this.model.refresh(manual));
+  }
+
+  /** A refresh the user asked for elsewhere (Refresh, Sign In, another server): only a visible view fetches now. */
+  async refreshIfShown(): Promise<void> {
+    if (this.view.visible) await this.refresh(true);
+  }
+
+  private setVisible(visible: boolean): void {
+    this.model.setVisible(visible);
+    // The first look at the view loads everything: show it.
+    if (visible && !this.loadingShown && this.model.status.kind !== 'ready') void this.withProgress(this.model.refresh(false));
+  }
+
+  private withProgress(work: Promise<void>): Promise<void> {
+    this.loadingShown = true;
+    return Promise.resolve(vscode.window.withProgress({ location: { viewId: fleetViewId } }, () => work));
+  }
+
+  private redraw(): void {
+    this.tree.refresh();
+    const status = this.model.status;
+    const entries = this.model.all();
+    const state = status.kind === 'ready' && !entries.length ? 'empty' : status.kind === 'failed' && entries.length ? 'ready' : status.kind;
+    void vscode.commands.executeCommand('setContext', 'tinyforge.view.state', state);
+    const drifted = entries.filter((entry) => entry.group === 'drifted').length;
+    this.view.badge = drifted ? { value: drifted, tooltip: vscode.l10n.t('{0} drifted workload(s)', drifted) } : undefined;
+    const { done, total } = this.model.progress();
+    const filter = this.tree.filter;
+    const messages: string[] = [];
+    if (status.kind === 'failed') messages.push(entries.length ? vscode.l10n.t('{0} Showing the last known states.', status.reason) : status.reason);
+    else if (status.kind === 'loading') messages.push(vscode.l10n.t('Listing the workloads of {0}…', status.url));
+    else if (status.kind === 'ready' && done < total) messages.push(vscode.l10n.t('Checking {0} of {1} workloads with GitOps on…', done, total));
+    if (filter.text || filter.onlyDrifted) {
+      const shown = this.tree.visibleEntries().length;
+      messages.push(
+        filter.text && filter.onlyDrifted
+          ? vscode.l10n.t('Drifted, named like "{0}": {1} of {2}.', filter.text, shown, entries.length)
+          : filter.text
+            ? vscode.l10n.t('Named like "{0}": {1} of {2}.', filter.text, shown, entries.length)
+            : vscode.l10n.t('Drifted only: {0} of {1}.', shown, entries.length),
+      );
+    }
+    this.view.message = messages.length ? messages.join(' ') : undefined;
+    this.view.description = status.kind === 'ready' || status.kind === 'failed' ? status.url.replace(/^https?:\/\//, '') : undefined;
+  }
+
+  /** The snapshot the editor features use, built from what the view fetched for a workload. */
+  private snapshotOf(workloadId: string): LiveSnapshot | undefined {
+    const entry = this.model.entry(workloadId);
+    const status = this.model.status;
+    const me = status.kind === 'ready' ? status.me : status.kind === 'failed' ? status.me : undefined;
+    if (!entry?.state || !me) return undefined;
+    return loadApi().snapshotFrom(entry.workload, entry.state, me, new Date(entry.fetchedAt ?? Date.now()));
+  }
+
+  private isAdmin(): boolean {
+    return this.model.status.kind === 'ready' && this.model.status.me.role === 'admin';
+  }
+
+  private setFilter(change: Partial<FleetTreeProvider['filter']>): void {
+    this.tree.filter = { ...this.tree.filter, ...change };
+    void vscode.commands.executeCommand('setContext', 'tinyforge.view.onlyDrifted', this.tree.filter.onlyDrifted);
+    void vscode.commands.executeCommand('setContext', 'tinyforge.view.filtered', !!this.tree.filter.text || this.tree.filter.onlyDrifted);
+    this.redraw();
+  }
+
+  private registerCommands(): vscode.Disposable[] {
+    const onEntry = (command: string, run: (entry: FleetEntry) => Promise<unknown> | unknown) =>
+      vscode.commands.registerCommand(command, async (node?: unknown) => {
+        const entry = entryOf(node);
+        if (!entry) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Run this on a workload in the Tinyforge view.'));
+          return;
+        }
+        await run(entry);
+      });
+    return [
+      vscode.commands.registerCommand('tinyforge.view.refresh', () => this.refresh(true)),
+      vscode.commands.registerCommand('tinyforge.view.filter', async () => {
+        const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter the Tinyforge view by name'), value: this.tree.filter.text, prompt: vscode.l10n.t('Part of a workload name; empty shows all.') });
+        if (text !== undefined) this.setFilter({ text });
+      }),
+      vscode.commands.registerCommand('tinyforge.view.onlyDrifted', () => this.setFilter({ onlyDrifted: true })),
+      vscode.commands.registerCommand('tinyforge.view.showAll', () => this.setFilter({ onlyDrifted: false })),
+      vscode.commands.registerCommand('tinyforge.view.clearFilter', () => this.setFilter({ text: '', onlyDrifted: false })),
+      onEntry('tinyforge.view.openFile', (entry) => this.openFile(entry)),
+      onEntry('tinyforge.view.sync', (entry) => this.sync(entry)),
+      onEntry('tinyforge.view.compare', (entry) => this.compare(entry)),
+      onEntry('tinyforge.view.enableGitOps', (entry) => this.enable(entry)),
+      onEntry('tinyforge.view.createFromLive', (entry) => this.createFromLive(entry)),
+      onEntry('tinyforge.view.refreshWorkload', (entry) => this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined))),
+      onEntry('tinyforge.view.copyId', async (entry) => {
+        await vscode.env.clipboard.writeText(entry.workload.id);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', entry.workload.id), 3_000);
+      }),
+      vscode.commands.registerCommand('tinyforge.createFromLive', () => this.pickAndCreate()),
+    ];
+  }
+
+  /** Opens the workload's file in the workspace; without one, the file at the head of its branch, read-only. */
+  private async openFile(entry: FleetEntry): Promise<void> {
+    const local = await workloadFile(this.context.workspaceState, entry.workload);
+    if (local?.exists) {
+      await vscode.window.showTextDocument(local.uri, { preview: true });
+      return;
+    }
+    const state = entry.state;
+    if (state?.raw && state.commit_sha) {
+      await vscode.window.showTextDocument(BranchFileProvider.uriFor(entry.workload.id, entry.workload.gitops_path, state.commit_sha), { preview: true });
+      return;
+    }
+    const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} has no {1} in this workspace or on its branch.', entry.workload.name, entry.workload.gitops_path),
+      ...(entry.group === 'no_file' ? [create] : []),
+    );
+    if (choice === create) await this.createFromLive(entry);
+  }
+
+  private async sync(entry: FleetEntry): Promise<void> {
+    if (!this.isAdmin()) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Sync needs an admin: you are signed in to {0} as a viewer. Ask an admin to sync {1}.', readConnectionSettings().url ?? '', entry.workload.name));
+      return;
+    }
+    // The modal must show what is true now, not what the view fetched minutes ago.
+    await this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined));
+    const snapshot = this.snapshotOf(entry.workload.id);
+    if (!snapshot || this.model.entry(entry.workload.id)?.error) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be synced now: {1}', entry.workload.name, this.model.entry(entry.workload.id)?.error ?? vscode.l10n.t('its state is not known.')));
+      return;
+    }
+    const local = await workloadFile(this.context.workspaceState, entry.workload);
+    const document = local?.exists ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === local.uri.toString()) : undefined;
+    await confirmAndSync(this.liveData, {
+      url: this.model.status.kind === 'ready' ? this.model.status.url : '',
+      snapshot,
+      document,
+      refetch: async () => {
+        await this.model.refreshWorkload(entry.workload.id);
+        return this.snapshotOf(entry.workload.id);
+      },
+    });
+  }
+
+  /** Compare with Live: against the workspace file when there is one, else against the file at the head of the branch. */
+  private async compare(entry: FleetEntry): Promise<void> {
+    const local = await workloadFile(this.context.workspaceState, entry.workload);
+    if (local?.exists) {
+      const document = await vscode.workspace.openTextDocument(local.uri);
+      await vscode.commands.executeCommand('tinyforge.compareWithLive', document.uri);
+      return;
+    }
+    const state = entry.state;
+    if (!state?.raw || !this.snapshotOf(entry.workload.id)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no file to compare with its live config, in this workspace or on its branch.', entry.workload.name));
+      return;
+    }
+    this.liveConfigs.workloadChanged(entry.workload.id);
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      LiveConfigProvider.uriForWorkload(entry.workload.id),
+      BranchFileProvider.uriFor(entry.workload.id, entry.workload.gitops_path, state.commit_sha),
+      vscode.l10n.t('{0}: live ↔ {1}@{2}', entry.workload.name, String(entry.workload.source_config.branch ?? ''), state.commit_sha.slice(0, 7)),
+    );
+  }
+
+  private async enable(entry: FleetEntry): Promise<void> {
+    if (!this.isAdmin()) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Enabling GitOps needs an admin.'));
+      return;
+    }
+    if (entry.workload.gitops_enabled) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is already on for {0}.', entry.workload.name));
+      return;
+    }
+    const url = this.model.status.kind === 'ready' ? this.model.status.url : '';
+    if (!(await turnOnGitOps(this.liveData, entry.workload.id, entry.workload.name, url))) return;
+    const after = await this.model.refreshWorkload(entry.workload.id);
+    if (after?.state?.status !== 'no_file') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}.', entry.workload.name));
+      return;
+    }
+    const local = await workloadFile(this.context.workspaceState, entry.workload);
+    const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
+    const choice = await vscode.window.showInformationMessage(
+      local?.exists
+        ? vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet: commit and push the file in this workspace.', entry.workload.name, entry.workload.gitops_path)
+        : vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet.', entry.workload.name, entry.workload.gitops_path),
+      ...(local?.exists ? [] : [create]),
+    );
+    if (choice === create && after) await this.createFromLive(after);
+  }
+
+  private async createFromLive(entry: FleetEntry): Promise<void> {
+    if (!entry.state) await this.model.refreshWorkload(entry.workload.id);
+    const current = this.model.entry(entry.workload.id) ?? entry;
+    const snapshot = this.snapshotOf(current.workload.id);
+    if (!snapshot) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: its live config is not known; refresh the Tinyforge view.', current.workload.name));
+      return;
+    }
+    await createFileFromLive(this.context.workspaceState, current.workload, snapshot);
+  }
+
+  /** The palette's Create .tinyforge.yml from Live Config: pick one of the workloads whose branch has no file. */
+  private async pickAndCreate(): Promise<void> {
+    if (this.model.status.kind !== 'ready') await this.withProgress(this.model.refresh(false));
+    const candidates = this.model.all().filter((entry) => entry.group === 'no_file');
+    if (!candidates.length) {
+      void vscode.window.showInformationMessage(this.model.status.kind === 'ready' ? vscode.l10n.t('No workload with GitOps on lacks its file on the branch.') : vscode.l10n.t('Sign in to a Tinyforge server first.'));
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      candidates.map((entry) => ({ label: entry.workload.name, description: `${entry.workload.id} · ${entry.workload.source_kind}`, detail: `${String(entry.workload.source_config.repo_owner ?? '?')}/${String(entry.workload.source_config.repo_name ?? '?')}@${String(entry.workload.source_config.branch ?? '?')} · ${entry.workload.gitops_path}`, entry })),
+      { title: vscode.l10n.t('Create .tinyforge.yml from the live config of…'), matchOnDescription: true, matchOnDetail: true },
+    );
+    if (picked) await this.createFromLive(picked.entry);
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+/** Why there is no session now, in the view's terms. */
+function noSessionReason(): NoSession {
+  if (!vscode.workspace.isTrusted) return 'restricted';
+  return readConnectionSettings().url ? 'signed-out' : 'no-url';
+}
