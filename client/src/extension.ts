@@ -100,6 +100,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerLiveCommands(context, liveData, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
   vscode.workspace.textDocuments.forEach(onOpen);
+  // The Problems panel lists every Tinyforge file of the workspace, opened or not: the server starts when there is one.
+  const startForWorkspace = (): void => {
+    if (!starting) void restart();
+  };
+  void findTinyforgeFile().then((found) => found && startForWorkspace());
+  const created = vscode.workspace.createFileSystemWatcher('**/.tinyforge.{yml,yaml}', false, true, true);
+  context.subscriptions.push(created, created.onDidCreate(startForWorkspace));
+}
+
+/** Whether a workspace folder holds a Tinyforge file (`.tinyforge.y(a)ml` or a `tinyforge.files` match), outside dependencies. */
+async function findTinyforgeFile(): Promise<boolean> {
+  const exclude = '{**/node_modules/**,**/.git/**}';
+  if ((await vscode.workspace.findFiles('**/.tinyforge.{yml,yaml}', exclude, 1)).length) return true;
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const glob of vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])) {
+      if ((await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, 1)).length) return true;
+    }
+  }
+  return false;
 }
 
 /** Stops the language server. */

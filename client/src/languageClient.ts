@@ -33,8 +33,17 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // Files created, changed or deleted on disk keep the Problems panel's workspace-wide list current.
+  const watchers = [
+    vscode.workspace.createFileSystemWatcher('**/.tinyforge.{yml,yaml}'),
+    ...(vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+      vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', []).map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob))),
+    ),
+  ];
+  context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
+    synchronize: { fileEvents: watchers },
     outputChannel: output,
     initializationOptions: { files: fileGlobs() },
     middleware: {
@@ -45,7 +54,8 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
       async provideDiagnostics(document, previousResultId, token, next) {
         const report = await next(document, previousResultId, token);
         const textDocument = document instanceof vscode.Uri ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === document.toString()) : document;
-        if (report && report.kind === 'full' && textDocument && redHatYamlValidates(textDocument)) {
+        // A file that has just closed gets its problems from disk, all of them: Red Hat YAML shows nothing for it any more.
+        if (report && report.kind === 'full' && textDocument && !textDocument.isClosed && redHatYamlValidates(textDocument)) {
           return { ...report, items: withoutRedHatDuplicates(report.items) };
         }
         return report;

@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { Finding, TextEdit as CoreEdit } from '../../core/src/index';
 import { core } from './core';
-import { findingsFor, toDiagnostic } from './diagnostics';
+import { findingsFor } from './diagnostics';
+import { toDiagnostic } from './lspDiagnostic';
 import { toLspRange, toOffset } from './ranges';
 import { runSafe } from './runSafe';
 import { analysisOf, type Analysis, type ServerState } from './state';

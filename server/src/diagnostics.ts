@@ -1,29 +1,10 @@
-import { DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
-import type { Finding, LineIndex, Severity } from '../../core/src/index';
+import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { Finding } from '../../core/src/index';
 import { core } from './core';
-import { toLspRange } from './ranges';
+import { toDiagnostic } from './lspDiagnostic';
 import { runSafe } from './runSafe';
 import { analysisOf, isTinyforgeUri, type ServerState } from './state';
-
-const severities: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-};
-
-/** One finding as an LSP diagnostic: `code` is the contract's code, `source` is `tinyforge`. */
-export function toDiagnostic(lineIndex: LineIndex, finding: Finding): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: toLspRange(lineIndex, finding.span),
-    severity: severities[finding.severity],
-    code: finding.code,
-    source: 'tinyforge',
-    message: finding.message,
-    data: { path: finding.path, ...finding.data },
-  };
-  if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
-  return diagnostic;
-}
+import { diskDiagnostics } from './workspaceDiagnostics';
 
 /** Every finding of a document: the schema's, plus the live ones while a snapshot is held. */
 export function findingsFor(state: ServerState, uri: string): Finding[] {
@@ -43,9 +24,10 @@ export function registerDiagnostics(state: ServerState): void {
   const { connection, documents } = state;
   if (state.pullDiagnostics) {
     connection.languages.diagnostics.on((params, token) =>
-      runSafe<DocumentDiagnosticReport>(state, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, () => ({
+      runSafe<DocumentDiagnosticReport>(state, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, async () => ({
         kind: DocumentDiagnosticReportKind.Full,
-        items: diagnosticsFor(state, params.textDocument.uri),
+        // The client pulls once more as a file closes: answer with the file on disk, so its problems stay in view.
+        items: state.documents.get(params.textDocument.uri) ? diagnosticsFor(state, params.textDocument.uri) : await diskDiagnostics(state, params.textDocument.uri),
       })),
     );
     return;

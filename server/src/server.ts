@@ -9,6 +9,7 @@ import type { TinyforgeSettings } from './protocol';
 import { createServerState, type ServerState } from './state';
 import { registerSnapshots } from './snapshots';
 import { registerSymbols } from './symbols';
+import { registerWorkspaceDiagnostics, workspaceChanged } from './workspaceDiagnostics';
 
 function applySettings(state: ServerState, settings: TinyforgeSettings | undefined): void {
   state.fileGlobs = Array.isArray(settings?.files) ? settings.files.filter((glob) => typeof glob === 'string') : [];
@@ -32,6 +33,7 @@ export function startServer(connection: Connection, onStartedUp?: () => void): v
     state.diagnosticsRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     state.snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     registerDiagnostics(state);
+    if (state.pullDiagnostics) registerWorkspaceDiagnostics(state);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -40,7 +42,7 @@ export function startServer(connection: Connection, onStartedUp?: () => void): v
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, syncKind, useLiveValuesKind] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        diagnosticProvider: state.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: state.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: true } : undefined,
       },
       serverInfo: { name: 'tinyforge-language-server', version: '0.1.0' },
     };
@@ -54,6 +56,10 @@ export function startServer(connection: Connection, onStartedUp?: () => void): v
     const settings = (params.settings as { tinyforge?: TinyforgeSettings } | undefined)?.tinyforge;
     if (!settings) return;
     applySettings(state, settings);
+    // Other globs, other files: the workspace is searched again.
+    state.workspaceScan = undefined;
+    state.workspaceFiles.clear();
+    workspaceChanged(state);
     refreshDiagnostics(state);
   });
   state.documents.onDidClose((event) => {

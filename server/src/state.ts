@@ -2,6 +2,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DeclaredField, LineIndex, LintResult, LiveSnapshot, Locale, TextEdit } from '../../core/src/index';
 import { core } from './core';
+import type { WorkspaceFile } from './workspaceFiles';
 
 /** A document's analysis, cached by URI and version. */
 export interface Analysis extends LintResult {
@@ -31,6 +32,12 @@ export interface ServerState {
   snapshots: Map<string, LiveSnapshot>;
   /** The fields each snapshot's branch-head file declares, parsed once when the snapshot arrives. */
   branchFields: Map<string, Map<string, DeclaredField> | undefined>;
+  /** Every Tinyforge file of the workspace folders on disk, by path, linted (`workspace/diagnostic`). */
+  workspaceFiles: Map<string, WorkspaceFile>;
+  /** The first search of the workspace folders, once started. */
+  workspaceScan?: Promise<void>;
+  /** Held `workspace/diagnostic` requests, woken when a file changes. */
+  workspaceWaiters: Set<() => void>;
 }
 
 /** Creates the server's state object. */
@@ -47,6 +54,8 @@ export function createServerState(connection: Connection): ServerState {
     analyses: new Map(),
     snapshots: new Map(),
     branchFields: new Map(),
+    workspaceFiles: new Map(),
+    workspaceWaiters: new Set(),
   };
 }
 

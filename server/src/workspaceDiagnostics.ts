@@ -1,0 +1,93 @@
+import { DocumentDiagnosticReportKind, FileChangeType, type CancellationToken, type Diagnostic, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { runSafe } from './runSafe';
+import { isTinyforgeUri, type ServerState } from './state';
+import { findWorkspaceFiles, isSkippedPath, lintWorkspaceFile, pathOfUri } from './workspaceFiles';
+
+/** The resultId of a file that is gone: reported once, with no problems, so the client drops what it showed. */
+const deletedResultId = 'deleted';
+
+/** Finds and lints every Tinyforge file of the workspace folders, once (file events keep it current after that). */
+function scanned(state: ServerState): Promise<void> {
+  state.workspaceScan ??= (async () => {
+    const uris = (await Promise.all(state.workspaceFolders.filter((folder) => folder.startsWith('file:')).map((folder) => findWorkspaceFiles(state, folder)))).flat();
+    // A few at a time: a workspace of thousands of files must not open thousands of descriptors at once.
+    for (let index = 0; index < uris.length; index += 32) {
+      const batch = uris.slice(index, index + 32);
+      const linted = await Promise.all(batch.map((uri) => lintWorkspaceFile(state, uri)));
+      for (const file of linted) if (file) state.workspaceFiles.set(pathOfUri(file.uri)!, file);
+    }
+  })();
+  return state.workspaceScan;
+}
+
+/** The reports the client does not have yet: files new or changed since its `previousResultIds` (by path), and files gone. */
+function reportsSince(state: ServerState, previous: ReadonlyMap<string, { uri: string; resultId: string }>): WorkspaceDocumentDiagnosticReport[] {
+  const reports: WorkspaceDocumentDiagnosticReport[] = [];
+  for (const [path, file] of state.workspaceFiles) {
+    if (previous.get(path)?.resultId !== file.resultId) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId: file.resultId, items: file.diagnostics });
+  }
+  for (const [path, { uri, resultId }] of previous) {
+    if (!state.workspaceFiles.has(path) && resultId !== deletedResultId) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: deletedResultId, items: [] });
+  }
+  return reports;
+}
+
+/** Resolves at the next change of the workspace's files, or when the request is cancelled. */
+function nextChange(state: ServerState, token: CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    const wake = (): void => {
+      state.workspaceWaiters.delete(wake);
+      cancellation.dispose();
+      resolve();
+    };
+    const cancellation = token.onCancellationRequested(wake);
+    state.workspaceWaiters.add(wake);
+  });
+}
+
+/** A file's problems as they are on disk (for a file that is not open): what the workspace search found. */
+export async function diskDiagnostics(state: ServerState, uri: string): Promise<Diagnostic[]> {
+  await scanned(state);
+  return state.workspaceFiles.get(pathOfUri(uri) ?? '')?.diagnostics ?? [];
+}
+
+/** Tells every held workspace request that something changed. */
+export function workspaceChanged(state: ServerState): void {
+  for (const wake of [...state.workspaceWaiters]) wake();
+}
+
+/**
+ * Wires `workspace/diagnostic`: the problems of every Tinyforge file of the workspace, opened or not. The first
+ * request gets them all; later ones are held until a file is created, changed or deleted (the client's file
+ * watchers tell us), then answered with just those, so an idle workspace costs nothing.
+ */
+export function registerWorkspaceDiagnostics(state: ServerState): void {
+  const empty: WorkspaceDiagnosticReport = { items: [] };
+  state.connection.languages.diagnostics.onWorkspace((params, token) =>
+    runSafe(state, 'workspaceDiagnostics', empty, token, async () => {
+      await scanned(state);
+      const previous = new Map(params.previousResultIds.flatMap((entry) => {
+        const path = pathOfUri(entry.uri);
+        return path ? [[path, { uri: entry.uri, resultId: entry.value }] as const] : [];
+      }));
+      for (;;) {
+        const items = reportsSince(state, previous);
+        if (items.length || token.isCancellationRequested) return { items };
+        await nextChange(state, token);
+      }
+    }),
+  );
+  state.connection.onDidChangeWatchedFiles((params) =>
+    runSafe(state, 'didChangeWatchedFiles', undefined, undefined, async () => {
+      await scanned(state);
+      for (const change of params.changes) {
+        const path = pathOfUri(change.uri);
+        if (!path || isSkippedPath(change.uri) || !isTinyforgeUri(state, change.uri)) continue;
+        const file = change.type === FileChangeType.Deleted ? undefined : await lintWorkspaceFile(state, change.uri);
+        if (file) state.workspaceFiles.set(path, file);
+        else state.workspaceFiles.delete(path);
+      }
+      workspaceChanged(state);
+    }),
+  );
+}
