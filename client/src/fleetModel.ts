@@ -41,6 +41,8 @@ export interface FleetOptions {
   /** `tinyforge.view.refreshInterval`, in ms, read at each round. */
   ttlMs(): number;
   describe(error: unknown, url: string): string;
+  /** After a round has fetched what was due: open files of the same workloads can take these answers. */
+  onRound?: () => void;
   clock?: Clock;
 }
 
@@ -170,6 +172,7 @@ export class FleetModel {
         }
       }),
     );
+    this.options.onRound?.();
     // The next round when the oldest state is due again; a round refreshes all that are nearly due.
     const oldest = Math.min(this.clock.now(), ...enabled.map((entry) => entry.fetchedAt ?? this.clock.now()));
     this.arm(Math.max(sweepSlackMs, oldest + ttl - this.clock.now()));

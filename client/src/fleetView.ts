@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LiveSnapshot } from '../../core/src/live';
 import type { ApiSessions } from './apiSession';
 import { describeError } from './apiErrors';
+import { refreshOpenDocuments } from './commands';
 import { BranchFileProvider, branchScheme } from './branchFiles';
 import { LiveConfigProvider } from './compare';
 import { createFileFromLive } from './createFromLive';
@@ -44,6 +45,8 @@ export class FleetView implements vscode.Disposable {
       session: async () => (await sessions.session()) ?? noSessionReason(),
       ttlMs: () => viewRefreshIntervalSeconds() * 1000,
       describe: (error, url) => describeError(error, url),
+      // The answers are fresh: the open files take them (a routine refresh reuses them, so this asks for nothing more).
+      onRound: () => void refreshOpenDocuments(liveData),
     });
     this.tree = new FleetTreeProvider(this.model);
     this.view = vscode.window.createTreeView(fleetViewId, { treeDataProvider: this.tree, showCollapseAll: true });

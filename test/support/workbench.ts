@@ -141,6 +141,31 @@ export async function problemsOf(page: Page, folder: string, count: number, acce
   return stableValue(read);
 }
 
+/** Shows the Tinyforge view (its activity-bar icon), unless it is the side bar's view already. */
+export async function openTinyforgeView(page: Page): Promise<void> {
+  const title = page.locator('.sidebar .composite.title', { hasText: 'Tinyforge' });
+  if (!(await title.isVisible())) await page.locator('.activitybar a.action-label[aria-label^="Tinyforge"]').click();
+  await title.waitFor({ timeout: 15_000 });
+}
+
+/** The rows the side bar's tree shows (each row's label and description), once `until` holds for them. */
+export async function viewRows(page: Page, until: (rows: string[]) => boolean, timeout = 30_000): Promise<string[]> {
+  const read = (): Promise<string[]> => page.locator('.sidebar .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+  const deadline = Date.now() + timeout;
+  let rows = await read();
+  while (!until(rows) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    rows = await read();
+  }
+  return rows;
+}
+
+/** The number on the Tinyforge view's activity-bar icon, or undefined when it shows none. */
+export async function tinyforgeBadge(page: Page): Promise<string | undefined> {
+  const badge = page.locator('.activitybar li.action-item:has(a[aria-label^="Tinyforge"]) .badge-content');
+  return (await badge.count()) && (await badge.first().isVisible()) ? (await badge.first().innerText()).trim() || undefined : undefined;
+}
+
 /** A real VS Code (code-server) with our .vsix installed, and a Chromium page on it. */
 export interface EditorSession {
   codeServer: CodeServer;

@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createApiClient } from '../../api/src/index';
+import { lintText } from '../../core/src/index';
+import { demoRepoFolder } from '../../devserver/src/demo';
+import { startDevServer, type DevServer } from '../support/devServer';
+import { waitUntil } from '../support/wait';
+import { goTo, openEditor, openFile, openTinyforgeView, problemsOf, runCommand, snap, tinyforgeBadge, viewRows, waitForStatus, type EditorSession } from '../support/workbench';
+
+/** The groups the demo's seven workloads fall in, as the view labels them. */
+const everyGroup = ['Drifted 1', 'Invalid on branch 1', 'Fetch failed 1', 'No file 1', 'In sync 2', 'GitOps disabled 1'];
+
+/** A multi-root workspace of three demo checkouts: the drifting shop-api, legacy-api (never opened) and landing (no file). */
+function demoWorkspace(devServer: DevServer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tinyforge-e2e-fleet-'));
+  const folders = ['shop-api', 'legacy-api', 'landing'].map((name) => ({ path: demoRepoFolder(devServer.dataDir, name) }));
+  writeFileSync(join(dir, 'fleet.code-workspace'), JSON.stringify({ folders }));
+  return dir;
+}
+
+const requests = (devServer: DevServer, pattern: RegExp): number => devServer.log.filter((line) => pattern.test(line)).length;
+
+/** The row of a workload in the view. */
+const workloadRow = (page: Page, name: string) => page.locator(`.sidebar .monaco-list-row[aria-label^="${name} "]`).first();
+
+/** Right-clicks a workload in the view and returns the labels of its context menu. */
+async function contextMenu(page: Page, name: string): Promise<string[]> {
+  await workloadRow(page, name).click({ button: 'right' });
+  const menu = page.locator('.monaco-menu .actions-container').last();
+  await menu.waitFor({ timeout: 15_000 });
+  return (await menu.locator('.action-label').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+}
+
+describe('in a real VS Code: the Tinyforge view of every workload, and drift resolved both ways', () => {
+  let devServer: DevServer;
+  let editor: EditorSession;
+  let page: Page;
+  let workspace: string;
+
+  before(async () => {
+    devServer = await startDevServer();
+    workspace = demoWorkspace(devServer);
+    editor = await openEditor({
+      open: { workspace: join(workspace, 'fleet.code-workspace') },
+      settings: { 'tinyforge.url': devServer.url, 'tinyforge.refreshInterval': 600, 'workbench.editor.enablePreview': false },
+      env: { TINYFORGE_TOKEN: devServer.adminToken },
+    });
+    page = editor.page;
+  });
+  after(async () => {
+    await editor?.close();
+    await devServer?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('a file never opened is in the Problems panel', async () => {
+    const problems = await problemsOf(page, 'legacy-api', 1);
+    await snap(page, 'fleet-1-problems-unopened');
+    assert.deepEqual(problems.map((problem) => `${problem.source} ${problem.code} ${problem.message}`), ['tinyforge unknown-key Unknown key "prot". Did you mean "port"?']);
+  });
+
+  test('the view groups every workload by GitOps state, with a badge of the drifted ones, for one list request and one state per workload with GitOps on', async () => {
+    const before = devServer.log.length;
+    await openTinyforgeView(page);
+    const groups = await viewRows(page, (rows) => everyGroup.every((group) => rows.includes(group)) && !rows.some((row) => /Checking/.test(row)));
+    await snap(page, 'fleet-2-view');
+    assert.deepEqual(groups.filter((row) => !/,/.test(row) && /\d$/.test(row)), everyGroup);
+    assert.ok(groups.some((row) => /^shop-api dockerfile · 2 drifted · [0-9a-f]{7} · never synced/.test(row)), groups.join('\n'));
+    assert.equal(await tinyforgeBadge(page), '1', 'one drifted workload');
+    const sent = devServer.log.slice(before);
+    assert.equal(sent.filter((line) => line.startsWith('GET /api/workloads ')).length, 1, sent.join('\n'));
+    const states = sent.filter((line) => /^GET \/api\/workloads\/[^/]+\/gitops /.test(line));
+    assert.ok(states.length <= 6 && new Set(states.map((line) => line.split(' ')[1])).size === states.length, `at most one state per workload with GitOps on:\n${states.join('\n')}`);
+    assert.ok(!sent.some((line) => line.includes('wl_billing/gitops')), 'no state is fetched for a workload with GitOps off');
+  });
+
+  test('the tooltip of a drifted workload lists its drifted fields, repo against live', async () => {
+    await workloadRow(page, 'shop-api').hover();
+    const tooltip = page.locator('.workbench-hover, .monaco-hover:not(.hidden)').filter({ hasText: 'deploy.port' }).first();
+    await tooltip.waitFor({ timeout: 15_000 });
+    const text = await tooltip.innerText();
+    await snap(page, 'fleet-3-tooltip');
+    assert.match(text, /deploy\.port\s+8080\s+3000/);
+    assert.match(text, /deploy\.deploy_strategy\s+blue_green\s+recreate/);
+    await page.mouse.move(700, 700);
+  });
+
+  test('Open File from the view opens the workload\'s file in the workspace', async () => {
+    await workloadRow(page, 'shop-api').click();
+    await page.waitForSelector('.tab.active[aria-label*=".tinyforge.yml"]', { timeout: 15_000 });
+    await page.locator('.breadcrumbs-control', { hasText: 'shop-api' }).first().waitFor({ timeout: 15_000 });
+    await waitForStatus(page, /Drifted \(2\)/);
+    await snap(page, 'fleet-4-open-file');
+  });
+
+  test('"Use the live value" on a drifted field edits the file and that drift goes, with no Sync', async () => {
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length === 2`, undefined, { timeout: 30_000 });
+    await goTo(page, 6, 22);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Use the live value (recreate) in this file' });
+    await fix.waitFor({ timeout: 15_000 });
+    await snap(page, 'fleet-5-use-live-menu');
+    await fix.click();
+    await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length === 1`, undefined, { timeout: 15_000 });
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .view-line')].some((line) => line.innerText.replace(/\\u00a0/g, ' ') === '  deploy_strategy: recreate')`, undefined, { timeout: 15_000 });
+    await snap(page, 'fleet-6-use-live-applied');
+    assert.equal(requests(devServer, /^POST /), 0, 'nothing was sent to the server');
+    const live = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
+    assert.equal(live.source_config.deploy_strategy, '', 'the live config is untouched');
+  });
+
+  test('Sync from the view: the same modal, the live config changes, the workload moves to In sync', async () => {
+    await openTinyforgeView(page);
+    await workloadRow(page, 'shop-api').hover();
+    await workloadRow(page, 'shop-api').locator('.action-label[aria-label="Sync"]').click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    const text = await dialog.innerText();
+    assert.match(text, /Sync shop-api from main@[0-9a-f]{7}\?/);
+    assert.match(text, /deploy\.port: 3000 → 8080/);
+    assert.match(text, /The editor's text is not what is on main/, 'the open file was edited since');
+    await snap(page, 'fleet-7-sync-modal');
+    await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
+    const rows = await viewRows(page, (current) => current.includes('In sync 3') && !current.some((row) => row.startsWith('Drifted')));
+    assert.ok(rows.includes('In sync 3'), rows.join('\n'));
+    await snap(page, 'fleet-8-synced');
+    const live = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
+    assert.deepEqual([live.source_config.port, live.source_config.deploy_strategy], [8080, 'blue_green']);
+    assert.equal(await tinyforgeBadge(page), undefined, 'no badge once nothing drifts');
+  });
+
+  test('Create .tinyforge.yml from live config on the workload with no file: a valid file; committed and refreshed, it is In sync', async () => {
+    const menu = await contextMenu(page, 'landing');
+    assert.ok(menu.includes('Create .tinyforge.yml from Live Config'), menu.join(', '));
+    await page.locator('.monaco-menu .action-label', { hasText: 'Create .tinyforge.yml from Live Config' }).first().click();
+    const file = join(demoRepoFolder(devServer.dataDir, 'landing'), '.tinyforge.yml');
+    await waitUntil(() => existsSync(file), 'the file written').catch(async (error) => {
+      await snap(page, 'fleet-9-not-created');
+      throw error;
+    });
+    await page.locator('.notifications-toasts .notification-list-item', { hasText: /Commit it and push it to main/ }).waitFor({ timeout: 15_000 });
+    await page.waitForSelector('.tab.active[aria-label*=".tinyforge.yml"]', { timeout: 15_000 });
+    await snap(page, 'fleet-9-created');
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^# Created from the live config of landing \(wl_landing\) on \d{4}-\d\d-\d\d/);
+    assert.match(text, /\nversion: 1\ndeploy:\n {2}deploy_strategy: recreate\n$/);
+    assert.deepEqual(lintText(text).findings, []);
+    // What the admin does next: commit and push (the demo repository is the branch the dev server reads).
+    const repo = dirname(file);
+    execFileSync('git', ['-C', repo, 'add', '.tinyforge.yml']);
+    execFileSync('git', ['-C', repo, '-c', 'user.name=Admin', '-c', 'user.email=admin@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Add .tinyforge.yml from the live config']);
+    await runCommand(page, 'Tinyforge: Refresh Workloads');
+    const rows = await viewRows(page, (current) => current.includes('In sync 4') && !current.some((row) => row.startsWith('No file')));
+    await snap(page, 'fleet-10-created-in-sync');
+    assert.ok(rows.includes('In sync 4'), rows.join('\n'));
+    await waitForStatus(page, /In sync/);
+  });
+
+  test('closing a file keeps its problems in the Problems panel', async () => {
+    await openFile(page, 'legacy-api/.tinyforge.yml');
+    await page.keyboard.press('Control+W');
+    const problems = await problemsOf(page, 'legacy-api', 1);
+    await snap(page, 'fleet-11-closed-keeps-problems');
+    assert.deepEqual(problems.map((problem) => problem.code), ['unknown-key']);
+  });
+});
+
+describe('in a real VS Code: a viewer sees every workload, but no Sync and no Enable GitOps', () => {
+  let devServer: DevServer;
+  let editor: EditorSession;
+  let page: Page;
+  let workspace: string;
+
+  before(async () => {
+    devServer = await startDevServer();
+    workspace = demoWorkspace(devServer);
+    editor = await openEditor({ open: { workspace: join(workspace, 'fleet.code-workspace') }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.viewerToken } });
+    page = editor.page;
+  });
+  after(async () => {
+    await editor?.close();
+    await devServer?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('every group is there; the drifted workload has no Sync, the disabled one no Enable GitOps', async () => {
+    await openTinyforgeView(page);
+    await viewRows(page, (rows) => everyGroup.every((group) => rows.includes(group)));
+    await workloadRow(page, 'shop-api').hover();
+    assert.equal(await workloadRow(page, 'shop-api').locator('.action-label[aria-label="Sync"]').count(), 0, 'no inline Sync');
+    const drifted = await contextMenu(page, 'shop-api');
+    await snap(page, 'fleet-12-viewer-menu');
+    await page.keyboard.press('Escape');
+    assert.ok(drifted.includes('Open File') && drifted.includes('Compare with Live'), drifted.join(', '));
+    assert.ok(!drifted.includes('Sync'), drifted.join(', '));
+    await page.locator('.sidebar .monaco-list-row[aria-label^="GitOps disabled"]').first().click();
+    const disabled = await contextMenu(page, 'billing');
+    await page.keyboard.press('Escape');
+    assert.ok(!disabled.includes('Enable GitOps'), disabled.join(', '));
+    assert.equal(requests(devServer, /^(POST|PUT) /), 0);
+  });
+});
