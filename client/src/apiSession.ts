@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GitOpsState, Me, TinyforgeApi, Workload } from '../../api/src/index';
 import { readToken } from './auth';
 import { loadApi } from './lazy';
-import { RequestScheduler, type FailureAdvice, type GetOptions } from './requestScheduler';
+import { RequestScheduler, type Clock, type FailureAdvice, type GetOptions } from './requestScheduler';
 import { readConnectionSettings } from './settings';
 
 /** Failures that say the server is in trouble, so every queued request waits (as the refresh timer backs off). */
@@ -18,12 +18,15 @@ function adviceFor(error: unknown): FailureAdvice {
  * Tinyforge view and the commands share, so that no answer is asked for twice while it is fresh enough.
  */
 export class ApiSession {
-  readonly scheduler = new RequestScheduler({ advise: adviceFor });
+  readonly scheduler: RequestScheduler;
 
   constructor(
     readonly url: string,
     readonly api: TinyforgeApi,
-  ) {}
+    clock?: Clock,
+  ) {
+    this.scheduler = new RequestScheduler({ advise: adviceFor, clock });
+  }
 
   /** `GET /api/me`. */
   me(options: GetOptions): Promise<Me> {

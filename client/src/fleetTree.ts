@@ -54,21 +54,17 @@ function code(value: string): string {
 // Groups that ask for action are open; the long quiet ones (thousands with GitOps off) start closed.
 const expandedGroups = new Set<FleetGroup>(['drifted', 'invalid', 'fetch_failed', 'no_file']);
 
-/** The tree of the Tinyforge view, drawn from the fleet model; redraws are coalesced (300 answers are not 300 redraws). */
+/** The tree of the Tinyforge view, drawn from the fleet model. */
 export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FleetNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private redraw?: NodeJS.Timeout;
   filter: FleetFilter = { text: '', onlyDrifted: false };
 
   constructor(private readonly model: FleetModel) {}
 
-  /** Redraws soon, once for a burst of changes. */
+  /** Redraws the whole tree (the view calls this at most every 400 ms while answers stream in). */
   refresh(): void {
-    this.redraw ??= setTimeout(() => {
-      this.redraw = undefined;
-      this.changed.fire(undefined);
-    }, 100);
+    this.changed.fire(undefined);
   }
 
   /** The workloads the filter lets through. */
@@ -143,7 +139,6 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   }
 
   dispose(): void {
-    clearTimeout(this.redraw);
     this.changed.dispose();
   }
 }

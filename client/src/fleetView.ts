@@ -14,6 +14,9 @@ import { readConnectionSettings, viewRefreshIntervalSeconds } from './settings';
 import { confirmAndSync, turnOnGitOps } from './sync';
 import { workloadFile } from './workloadFiles';
 
+/** The shortest time between two redraws of the view while states stream in. */
+const redrawEveryMs = 400;
+
 /** The id of the Tinyforge view (package.json `views`). */
 export const fleetViewId = 'tinyforge.workloads';
 
@@ -34,6 +37,9 @@ export class FleetView implements vscode.Disposable {
   private readonly view: vscode.TreeView<FleetNode>;
   private readonly subscriptions: vscode.Disposable[] = [];
   private loadingShown = false;
+  private redrawTimer?: NodeJS.Timeout;
+  private lastRedraw = 0;
+  private shownState?: string;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -57,7 +63,7 @@ export class FleetView implements vscode.Disposable {
     this.subscriptions.push(
       this.view,
       this.tree,
-      this.model.onChange(() => this.redraw()),
+      this.model.onChange(() => this.scheduleRedraw()),
       this.view.onDidChangeVisibility((event) => this.setVisible(event.visible)),
       vscode.workspace.registerTextDocumentContentProvider(branchScheme, new BranchFileProvider((workloadId) => {
         const state = this.model.entry(workloadId)?.state;
@@ -93,14 +99,31 @@ export class FleetView implements vscode.Disposable {
     return Promise.resolve(vscode.window.withProgress({ location: { viewId: fleetViewId } }, () => work));
   }
 
+  /**
+   * Redraws soon: at once after a quiet spell, then at most every 400 ms while answers stream in. VS Code redraws a
+   * tree only after 200 ms without a change to it (its data, message or badge), so 300 answers drawn one by one would
+   * hold the whole tree back until the last.
+   */
+  private scheduleRedraw(): void {
+    if (this.redrawTimer) return;
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = undefined;
+      this.lastRedraw = Date.now();
+      this.redraw();
+    }, Math.max(0, this.lastRedraw + redrawEveryMs - Date.now()));
+  }
+
   private redraw(): void {
     this.tree.refresh();
     const status = this.model.status;
     const entries = this.model.all();
     const state = status.kind === 'ready' && !entries.length ? 'empty' : status.kind === 'failed' && entries.length ? 'ready' : status.kind;
-    void vscode.commands.executeCommand('setContext', 'tinyforge.view.state', state);
+    if (state !== this.shownState) {
+      this.shownState = state;
+      void vscode.commands.executeCommand('setContext', 'tinyforge.view.state', state);
+    }
     const drifted = entries.filter((entry) => entry.group === 'drifted').length;
-    this.view.badge = drifted ? { value: drifted, tooltip: vscode.l10n.t('{0} drifted workload(s)', drifted) } : undefined;
+    if (drifted !== (this.view.badge?.value ?? 0)) this.view.badge = drifted ? { value: drifted, tooltip: vscode.l10n.t('{0} drifted workload(s)', drifted) } : undefined;
     const { done, total } = this.model.progress();
     const filter = this.tree.filter;
     const messages: string[] = [];
@@ -117,8 +140,10 @@ export class FleetView implements vscode.Disposable {
             : vscode.l10n.t('Drifted only: {0} of {1}.', shown, entries.length),
       );
     }
-    this.view.message = messages.length ? messages.join(' ') : undefined;
-    this.view.description = status.kind === 'ready' || status.kind === 'failed' ? status.url.replace(/^https?:\/\//, '') : undefined;
+    const message = messages.length ? messages.join(' ') : undefined;
+    if (message !== this.view.message) this.view.message = message;
+    const description = status.kind === 'ready' || status.kind === 'failed' ? status.url.replace(/^https?:\/\//, '') : undefined;
+    if (description !== this.view.description) this.view.description = description;
   }
 
   /** The snapshot the editor features use, built from what the view fetched for a workload. */
@@ -295,6 +320,7 @@ export class FleetView implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.redrawTimer);
     this.model.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }

@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { seedDataDir, startDevServer, type DevServer } from '../test/support/devServer';
+import { repoRoot } from '../test/support/lspClient';
+import { openEditor, openTinyforgeView, snap, viewRows } from '../test/support/workbench';
+
+/** The fleet the view is measured on: 2,000 workloads, 300 with GitOps on (`--demo-fleet 2000`). */
+export const fleetSize = 2_000;
+
+/** Requests the dev server logged, by kind. */
+export interface RequestCounts {
+  me: number;
+  list: number;
+  /** `GET …/gitops`, all of them. */
+  states: number;
+  /** The most `GET …/gitops` any one workload got. */
+  statesPerWorkloadMax: number;
+  other: number;
+}
+
+/** What the view cost on the fleet. */
+export interface FleetFigures {
+  workloads: number;
+  enabled: number;
+  /** Requests from opening the view to every state filled. */
+  opening: RequestCounts;
+  /** Requests during `idleMinutes` of a visible, idle view (the view's scheduler on a clock that skips idle time). */
+  idle: RequestCounts;
+  idleMinutes: number;
+  /** Heap the view's model, caches and every tree item add to the extension host, MiB (measured in a Node process). */
+  heapAddedMiB: number;
+  /** In code-server: click on the view's icon → first group rows drawn, and → every state filled, ms. */
+  firstGroupsMs: number;
+  allStatesMs: number;
+  /** Requests code-server's extension sent from opening the view to every state filled. */
+  editorOpening: RequestCounts;
+}
+
+function countRequests(lines: readonly string[]): RequestCounts {
+  const perWorkload = new Map<string, number>();
+  const counts: RequestCounts = { me: 0, list: 0, states: 0, statesPerWorkloadMax: 0, other: 0 };
+  for (const line of lines) {
+    const [method, target] = line.split(' ');
+    if (!/^(GET|POST|PUT)$/.test(method)) continue;
+    const state = /^\/api\/workloads\/([^/]+)\/gitops$/.exec(target ?? '');
+    if (method === 'GET' && target === '/api/me') counts.me++;
+    else if (method === 'GET' && target === '/api/workloads') counts.list++;
+    else if (method === 'GET' && state) {
+      counts.states++;
+      perWorkload.set(state[1], (perWorkload.get(state[1]) ?? 0) + 1);
+    } else counts.other++;
+  }
+  counts.statesPerWorkloadMax = Math.max(0, ...perWorkload.values());
+  return counts;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The model, the scheduler and the tree in their own Node process against the dev server: heap, and the idle half hour. */
+async function measureInProcess(devServer: DevServer, idleMinutes: number): Promise<Pick<FleetFigures, 'workloads' | 'enabled' | 'opening' | 'idle' | 'idleMinutes' | 'heapAddedMiB'>> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench/fleetProbe.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, FLEET_URL: devServer.url, FLEET_TOKEN: devServer.adminToken, FLEET_IDLE_MINUTES: String(idleMinutes) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const next = (): Promise<Record<string, unknown>> =>
+    new Promise((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the fleet probe exited (${code})`)));
+      lines.once('line', (line) => resolve(JSON.parse(line) as Record<string, unknown>));
+    });
+  const start = devServer.log.length;
+  const opened = await next();
+  // The dev server logs a request as its answer goes out; give the last lines a moment to arrive.
+  await pause(300);
+  const afterOpening = devServer.log.length;
+  child.stdin!.write('go\n');
+  await next();
+  await pause(300);
+  const opening = countRequests(devServer.log.slice(start, afterOpening));
+  const idle = countRequests(devServer.log.slice(afterOpening));
+  child.stdin!.write('done\n');
+  return { workloads: opened.workloads as number, enabled: opened.enabled as number, opening, idle, idleMinutes, heapAddedMiB: opened.heapAddedMiB as number };
+}
+
+/** In code-server: open the Tinyforge view on the fleet and time the first groups and the last state. */
+async function measureInEditor(devServer: DevServer, enabled: number): Promise<Pick<FleetFigures, 'firstGroupsMs' | 'allStatesMs' | 'editorOpening'>> {
+  const folder = mkdtempSync(join(tmpdir(), 'tinyforge-bench-fleet-'));
+  const editor = await openEditor({ open: { folder }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+  try {
+    const { page } = editor;
+    // The workbench is up and idle before the clock starts.
+    await page.locator('.activitybar a.action-label[aria-label^="Tinyforge"]').waitFor({ timeout: 60_000 });
+    await pause(2_000);
+    const start = devServer.log.length;
+    const clicked = performance.now();
+    await openTinyforgeView(page);
+    await viewRows(page, (rows) => rows.some((row) => /^(Drifted|Invalid on branch|Fetch failed|No file|In sync|GitOps disabled|Checking…) \d+$/.test(row)), 60_000);
+    const firstGroupsMs = performance.now() - clicked;
+    // Filled: the dev server has answered every state, and the view's "Checking n of m…" line is gone.
+    const countStates = () => devServer.log.slice(start).filter((line) => /^GET \/api\/workloads\/[^/]+\/gitops /.test(line)).length;
+    const checking = page.locator('.sidebar').getByText(/Checking \d+ of \d+ workloads/);
+    const deadline = Date.now() + 120_000;
+    while ((countStates() < enabled || (await checking.count()) > 0) && Date.now() < deadline) await pause(50);
+    const allStatesMs = performance.now() - clicked;
+    await snap(page, 'bench-fleet-view');
+    await pause(300);
+    return { firstGroupsMs, allStatesMs, editorOpening: countRequests(devServer.log.slice(start)) };
+  } finally {
+    await editor.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The view on 2,000 workloads (300 with GitOps on): requests, time, heap. */
+export async function measureFleet(idleMinutes = 30): Promise<FleetFigures> {
+  const seeded = seedDataDir({ demo: false, fleet: fleetSize });
+  const inProcessServer = await startDevServer({ seeded });
+  let inProcess;
+  try {
+    inProcess = await measureInProcess(inProcessServer, idleMinutes);
+  } finally {
+    await inProcessServer.stop();
+  }
+  const editorServer = await startDevServer({ seeded });
+  try {
+    return { ...inProcess, ...(await measureInEditor(editorServer, inProcess.enabled)) };
+  } finally {
+    await editorServer.stop();
+  }
+}
