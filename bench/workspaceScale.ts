@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceDiagnosticReport, WorkspaceFullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { serverEnvironment } from '../client/src/serverLaunch';
-import { repoRoot, startLspSession } from '../test/support/lspClient';
+import { startLspSession } from '../test/support/lspClient';
 import { rssMiB } from './lspSubject';
 
 /** A workspace of many Tinyforge files, as the Problems panel gets it from our server. */
