@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { changeDocument, openDocument, repoRoot, startLspSession, type LspSession } from '../test/support/lspClient';
-import { serverEnvironment } from '../client/src/serverLaunch';
+import { serverEnvironment, serverExecArgv } from '../client/src/serverLaunch';
 import type { BenchDocument, BenchPosition } from './documents';
 
 /** How to spawn and configure one language server. */
@@ -19,14 +19,44 @@ export interface ServerSpec {
   diagnosticsTimeoutMs: number;
   /** Where the server keeps V8's compiled code between starts, as the extension gives ours (its global storage). */
   codeCacheDir?: string;
+  /** Diagnostics are pulled (`textDocument/diagnostic` after each change, as VS Code does with ours), not pushed. */
+  pull: boolean;
+  /** Whether to check, before timing, that it reports the unknown key of the invalid document (the floor reports nothing). */
+  validates: boolean;
 }
 
-/** Our bundled server, as the extension starts it. */
+/** The client capabilities of `test/support/lspClient.ts`, with pull diagnostics for the servers that have them. */
+function capabilitiesFor(spec: ServerSpec): Record<string, unknown> {
+  return {
+    textDocument: {
+      publishDiagnostics: { relatedInformation: true, versionSupport: true },
+      ...(spec.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+    },
+    workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+  };
+}
+
+/** Our bundled server, as the extension starts it: its V8 flags, its code cache, diagnostics pulled. */
 export const ourServer: ServerSpec = {
   name: 'our server',
-  args: [join(repoRoot, 'dist/server.js'), '--stdio'],
+  args: [...serverExecArgv, join(repoRoot, 'dist/server.js'), '--stdio'],
   diagnosticsTimeoutMs: 5_000,
   codeCacheDir: join(tmpdir(), 'tinyforge-bench', 'code-cache'),
+  pull: true,
+  validates: true,
+};
+
+/** The floor: a vscode-languageserver server that does no work (`bench/libraryFloorServer.cjs`), diagnostics pulled too. */
+export const floorServer: ServerSpec = {
+  name: 'do-nothing server',
+  args: [join(repoRoot, 'bench/libraryFloorServer.cjs'), '--stdio'],
+  diagnosticsTimeoutMs: 5_000,
+  pull: true,
+  validates: false,
 };
 
 const yamlSettings = {
@@ -46,6 +76,8 @@ export const yamlLanguageServer: ServerSpec = {
   configuration: (section) => (section === 'yaml' ? yamlSettings : null),
   settings: { yaml: yamlSettings },
   diagnosticsTimeoutMs: 15_000,
+  pull: false,
+  validates: true,
 };
 
 /** The version of yaml-language-server installed, for the report. */
@@ -70,8 +102,8 @@ export function uriOf(document: BenchDocument, role: 'edit' | 'typing'): string 
 
 /** Spawns a server and waits for its `initialize` answer; `startupMs` on the result is spawn → answer. */
 export function spawnServer(spec: ServerSpec): Promise<LspSession> {
-  // Both servers get the environment the extension gives ours, so neither pays for the machine's CA bundle.
-  return startLspSession({ args: spec.args, configuration: spec.configuration, env: serverEnvironment(process.env, spec.codeCacheDir) });
+  // Every server gets the environment the extension gives ours, so none pays for the machine's CA bundle.
+  return startLspSession({ args: spec.args, configuration: spec.configuration, env: serverEnvironment(process.env, spec.codeCacheDir), initialize: { capabilities: capabilitiesFor(spec) } });
 }
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -87,11 +119,21 @@ function messageOf(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
-/** Opens a document and resolves with the first diagnostics published for it. */
+/** Pulls a document's diagnostics, as VS Code does after each change. */
+async function pull(subject: LspSubject, uri: string): Promise<Diagnostic[]> {
+  const report = (await subject.session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items?: Diagnostic[] };
+  return report.items ?? [];
+}
+
+/** Opens a document and resolves with its first diagnostics (published, or pulled). */
 async function openAndWait(subject: LspSubject, uri: string, text: string): Promise<Diagnostic[]> {
+  subject.versions.set(uri, 1);
+  if (subject.spec.pull) {
+    openDocument(subject.session, uri, text);
+    return pull(subject, uri);
+  }
   const published = subject.session.nextDiagnostics(uri, { version: 1, timeoutMs: subject.spec.diagnosticsTimeoutMs });
   openDocument(subject.session, uri, text);
-  subject.versions.set(uri, 1);
   return (await published).diagnostics;
 }
 
@@ -104,6 +146,7 @@ export async function prepareSubject(spec: ServerSpec, documents: readonly Bench
   const session = await startLspSession({
     args: spec.args,
     env: serverEnvironment(process.env, spec.codeCacheDir),
+    initialize: { capabilities: capabilitiesFor(spec) },
     configuration:
       spec.configuration &&
       ((section) => {
@@ -119,12 +162,14 @@ export async function prepareSubject(spec: ServerSpec, documents: readonly Bench
   }
   const invalid = documents.find((document) => !document.valid);
   if (!invalid) throw new Error('the bench needs an invalid document to probe validation');
-  const probeUri = 'file:///tmp/bench/probe/.tinyforge.yml';
-  const probe = await openAndWait(subject, probeUri, invalid.text);
-  if (!probe.some((diagnostic) => messageOf(diagnostic).includes('prot'))) {
-    throw new Error(`${spec.name} does not validate against schemas/tinyforge.v1.schema.json: no diagnostic about the unknown key "prot" in ${JSON.stringify(probe.map(messageOf))}`);
+  if (spec.validates) {
+    const probeUri = 'file:///tmp/bench/probe/.tinyforge.yml';
+    const probe = await openAndWait(subject, probeUri, invalid.text);
+    if (!probe.some((diagnostic) => messageOf(diagnostic).includes('prot'))) {
+      throw new Error(`${spec.name} does not validate against schemas/tinyforge.v1.schema.json: no diagnostic about the unknown key "prot" in ${JSON.stringify(probe.map(messageOf))}`);
+    }
+    session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: probeUri } });
   }
-  session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: probeUri } });
   for (const document of documents) {
     subject.diagnosticCounts.set(document.name, (await openAndWait(subject, uriOf(document, 'edit'), document.text)).length);
     await openAndWait(subject, uriOf(document, 'typing'), document.typingText);
@@ -133,16 +178,26 @@ export async function prepareSubject(spec: ServerSpec, documents: readonly Bench
 }
 
 /**
- * One full-text change, alternating the document and its twin, timed until the diagnostics for it arrive.
- * Ours sends the version; yaml-language-server does not, so its first publish after the change counts.
+ * One full-text change, alternating the document and its twin, timed until the diagnostics for it arrive: pulled
+ * right after the change (ours and the floor, as VS Code does), or the first publish after it (yaml-language-server,
+ * whose publishes carry no version).
  */
 export async function timeChange(subject: LspSubject, document: BenchDocument): Promise<number> {
   const uri = uriOf(document, 'edit');
   const version = (subject.versions.get(uri) ?? 1) + 1;
   subject.versions.set(uri, version);
+  const text = version % 2 === 0 ? document.twin : document.text;
+  if (subject.spec.pull) {
+    const started = performance.now();
+    changeDocument(subject.session, uri, text, version);
+    const diagnostics = await pull(subject, uri);
+    const elapsed = performance.now() - started;
+    subject.diagnosticCounts.set(document.name, diagnostics.length);
+    return elapsed;
+  }
   const published = subject.session.nextDiagnostics(uri, { version, timeoutMs: subject.spec.diagnosticsTimeoutMs });
   const started = performance.now();
-  changeDocument(subject.session, uri, version % 2 === 0 ? document.twin : document.text, version);
+  changeDocument(subject.session, uri, text, version);
   const { diagnostics } = await published;
   const elapsed = performance.now() - started;
   subject.diagnosticCounts.set(document.name, diagnostics.length);

@@ -12,8 +12,10 @@ import { countRequestsWhileTyping } from './typingRequests';
 import { benchDocuments, type BenchDocument } from './documents';
 import { describeMachine, startCpuMeter } from './machine';
 import { startPipeEcho } from './pipeFloor';
-import { startLibraryFloor } from './libraryFloor';
+import { measureFleet } from './fleet';
+import { measureWorkspaceScale } from './workspaceScale';
 import {
+  floorServer,
   ourServer,
   prepareSubject,
   privateMiB,
@@ -105,6 +107,7 @@ interface StartupSamples {
   ours: number[];
   /** Ours with no code-cache directory: every start compiles from source. */
   oursUncached: number[];
+  floor: number[];
   yaml: number[];
   bareNode: number[];
 }
@@ -113,12 +116,12 @@ interface StartupSamples {
 async function measureStartup(): Promise<StartupSamples> {
   if (ourServer.codeCacheDir) rmSync(ourServer.codeCacheDir, { recursive: true, force: true });
   const uncached: ServerSpec = { ...ourServer, codeCacheDir: undefined };
-  const samples: StartupSamples = { ours: [], oursUncached: [], yaml: [], bareNode: [] };
+  const samples: StartupSamples = { ours: [], oursUncached: [], floor: [], yaml: [], bareNode: [] };
   for (let i = 0; i < startupSpawns; i++) {
     const started = performance.now();
     spawnSync(process.execPath, ['-e', '0'], { env: serverEnvironment(process.env) });
     samples.bareNode.push(performance.now() - started);
-    for (const [spec, list] of [[ourServer, samples.ours], [uncached, samples.oursUncached], [yamlLanguageServer, samples.yaml]] as const) {
+    for (const [spec, list] of [[ourServer, samples.ours], [uncached, samples.oursUncached], [floorServer, samples.floor], [yamlLanguageServer, samples.yaml]] as const) {
       const session = await spawnServer(spec);
       list.push(session.startupMs);
       // Our server keeps its code caches 200 ms after `initialized` (server/src/server.ts), as it would in an editor.
@@ -133,7 +136,7 @@ function summarizeServer(
   subject: LspSubject,
   samples: ServerSamples,
   startupMs: number[],
-  memory: { rssBeforeMiB: number; after: MemoryReading; idleRssMiB: number },
+  memory: { rssBeforeMiB: number; atEndMiB: number; after: MemoryReading; idleRssMiB: number },
   documents: readonly BenchDocument[],
 ): ServerFigures {
   const byDocument = (map: Map<string, number[]>) => new Map(documents.map((document) => [document.name, summarize(map.get(document.name) ?? [])]));
@@ -141,6 +144,7 @@ function summarizeServer(
     name: subject.spec.name,
     startupMs: summarize(startupMs),
     rssBeforeMiB: memory.rssBeforeMiB,
+    rssAtEndMiB: memory.atEndMiB,
     changeMs: byDocument(samples.change),
     completionMs: byDocument(samples.completion),
     hoverMs: byDocument(samples.hover),
@@ -159,23 +163,20 @@ async function main(): Promise<void> {
   console.error(`start-up: ${startupSpawns} spawns of each server`);
   const startup = await measureStartup();
 
-  console.error('starting both servers and checking that yaml-language-server validates against our schema');
+  console.error('starting the three servers and checking that yaml-language-server validates against our schema');
   const ours = await prepareSubject(ourServer, documents);
+  const floor = await prepareSubject(floorServer, documents);
   const yaml = await prepareSubject(yamlLanguageServer, documents);
   const echo = startPipeEcho();
-  const typical = documents.find((document) => document.name === 'typical');
-  if (!typical) throw new Error('the bench needs the typical document');
-  const library = await startLibraryFloor(typical);
-  const rssBefore = { ours: rssMiB(ours.session.process.pid), yaml: rssMiB(yaml.session.process.pid) };
-  const stopCpuMeter = startCpuMeter([ours.session.process.pid, yaml.session.process.pid].filter((pid): pid is number => pid !== undefined));
+  const rssBefore = { ours: rssMiB(ours.session.process.pid), floor: rssMiB(floor.session.process.pid), yaml: rssMiB(yaml.session.process.pid) };
+  const stopCpuMeter = startCpuMeter([ours.session.process.pid, floor.session.process.pid, yaml.session.process.pid].filter((pid): pid is number => pid !== undefined));
   const coreSamples = new Map<string, number[]>();
   const floorSamples = new Map<string, number[]>();
   const shippedFloorSamples = new Map<string, number[]>();
   const ourSamples: ServerSamples = { change: new Map(), completion: new Map(), hover: new Map() };
+  const floorServerSamples: ServerSamples = { change: new Map(), completion: new Map(), hover: new Map() };
   const yamlSamples: ServerSamples = { change: new Map(), completion: new Map(), hover: new Map() };
   const echoSamples: number[] = [];
-  const libraryHoverSamples: number[] = [];
-  const libraryCompletionSamples: number[] = [];
 
   for (let round = -warmUpRounds; round < rounds; round++) {
     const counted = round >= 0;
@@ -194,22 +195,13 @@ async function main(): Promise<void> {
         }
       },
       (document) => serverSlice(ours, ourSlice, document, counted ? ourSamples : undefined),
+      // The floor gets exactly our slice: the same changes, completions and hovers on the same documents.
+      (document) => serverSlice(floor, ourSlice, document, counted ? floorServerSamples : undefined),
       (document) => serverSlice(yaml, yamlSlice, document, counted ? yamlSamples : undefined),
       async () => {
         for (let i = 0; i < echoesPerSlice; i++) {
           const ms = await echo.ping();
           if (counted) echoSamples.push(ms);
-        }
-      },
-      async () => {
-        // As many requests as our server gets per slice, on the same fixed document each time.
-        for (let i = 0; i < ourSlice.hovers; i++) {
-          const ms = await library.hover();
-          if (counted) libraryHoverSamples.push(ms);
-        }
-        for (let i = 0; i < ourSlice.completions * 2; i++) {
-          const ms = await library.completion();
-          if (counted) libraryCompletionSamples.push(ms);
         }
       },
     ];
@@ -225,19 +217,31 @@ async function main(): Promise<void> {
     if (counted && (round + 1) % 10 === 0) console.error(`round ${round + 1}/${rounds}`);
   }
 
-  console.error('snapshot → diagnostics on our server');
-  const snapshotSamples = await timeSnapshots(ours.session, 300);
   const otherCpuShare = stopCpuMeter();
-  // Memory is read while the servers still run, all at one moment; the run's duration includes closing them.
-  const after = { ours: memoryOf(ours.session.process.pid), yaml: memoryOf(yaml.session.process.pid) };
-  const floorMemory = { bareNode: memoryOf(echo.pid), library: memoryOf(library.pid) };
-  console.error('10 s without requests, for the idle memory figures');
-  await new Promise((resolve) => setTimeout(resolve, 10_000));
-  const ourFigures = summarizeServer(ours, ourSamples, startup.ours, { rssBeforeMiB: rssBefore.ours, after: after.ours, idleRssMiB: rssMiB(ours.session.process.pid) }, documents);
-  const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, { rssBeforeMiB: rssBefore.yaml, after: after.yaml, idleRssMiB: rssMiB(yaml.session.process.pid) }, documents);
-  await Promise.all([ours.session.close(), yaml.session.close(), echo.close(), library.close()]);
+  // Memory is read while the servers still run, all at one moment: at the end of the timing, after 3 s without a
+  // request (what a server holds between bursts of typing; ours collects after 2 s of quiet), and after 10 s.
+  const pids = { ours: ours.session.process.pid, floor: floor.session.process.pid, yaml: yaml.session.process.pid };
+  const atEnd = { ours: rssMiB(pids.ours), floor: rssMiB(pids.floor), yaml: rssMiB(pids.yaml) };
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const after = { ours: memoryOf(pids.ours), floor: memoryOf(pids.floor), yaml: memoryOf(pids.yaml) };
+  const bareNode = memoryOf(echo.pid);
+  console.error('7 s more without requests, for the idle memory figures');
+  await new Promise((resolve) => setTimeout(resolve, 7_000));
+  const memory = (name: keyof typeof pids, before: number) => ({ rssBeforeMiB: before, atEndMiB: atEnd[name], after: after[name], idleRssMiB: rssMiB(pids[name]) });
+  const ourFigures = summarizeServer(ours, ourSamples, startup.ours, memory('ours', rssBefore.ours), documents);
+  const floorFigures = summarizeServer(floor, floorServerSamples, startup.floor, memory('floor', rssBefore.floor), documents);
+  const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, memory('yaml', rssBefore.yaml), documents);
+  await Promise.all([ours.session.close(), floor.session.close(), yaml.session.close(), echo.close()]);
+  console.error('snapshot → diagnostics on our server (pushed: the client of this measure does not pull)');
+  const pushed = await spawnServer({ ...ourServer, pull: false });
+  const snapshotSamples = await timeSnapshots(pushed, 300);
+  await pushed.close();
   console.error('extension activation: 20 fresh processes');
   const activation = measureActivation(20);
+  console.error('a workspace of 1,000 Tinyforge files over LSP');
+  const workspaceScale = await measureWorkspaceScale(1_000);
+  console.error('the Tinyforge view on 2,000 workloads: in its own process (heap, 30 idle minutes), then in code-server');
+  const fleet = await measureFleet(30);
   console.error('typing 200 characters in code-server, counting API requests');
   const typing = await countRequestsWhileTyping(200);
   const results: BenchResults = {
@@ -247,15 +251,16 @@ async function main(): Promise<void> {
     floorUs: new Map(documents.map((document) => [document.name, summarize(floorSamples.get(document.name) ?? [])])),
     shippedFloorUs: new Map(documents.map((document) => [document.name, summarize(shippedFloorSamples.get(document.name) ?? [])])),
     ours: ourFigures,
+    floor: floorFigures,
     yaml: yamlFigures,
     bareNodeMs: summarize(startup.bareNode),
     uncachedStartupMs: summarize(startup.oursUncached),
     firstStartupMs: startup.ours[0],
     pipeEchoMs: summarize(echoSamples),
-    libraryHoverMs: summarize(libraryHoverSamples),
-    libraryCompletionMs: summarize(libraryCompletionSamples),
-    floorMemory,
+    bareNodeMemory: bareNode,
     snapshotMs: summarize(snapshotSamples),
+    workspaceScale,
+    fleet,
     activationMs: summarize(activation.map((sample) => sample.requireMs + sample.activateMs)),
     activateOnlyMs: summarize(activation.map((sample) => sample.activateMs)),
     typing,

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { withoutRedHatDuplicates } from './diagnosticFilter';
 import { onRedHatYamlChange, redHatYamlValidates } from './redHatYaml';
-import { serverEnvironment } from './serverLaunch';
+import { serverEnvironment, serverExecArgv } from './serverLaunch';
 
 /** A running language client (the type the extension holds). */
 export type { LanguageClient };
@@ -30,8 +30,8 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   const storage = context.globalStorageUri;
   const env = serverEnvironment(process.env, storage.scheme === 'file' ? join(storage.fsPath, 'code-cache') : undefined);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { env, execArgv: [...serverExecArgv] } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...serverExecArgv, '--nolazy', '--inspect=6010'] } },
   };
   // Files created, changed or deleted on disk keep the Problems panel's workspace-wide list current.
   const watchers = [

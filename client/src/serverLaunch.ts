@@ -1,4 +1,7 @@
-import { codeCacheEnvironmentVariable } from '../../server/src/protocol';
+import { codeCacheEnvironmentVariable, serverV8Flags } from '../../server/src/protocol';
+
+/** Node's command-line options for the language server: V8's heap limits, which can only be set at start. */
+export const serverExecArgv: readonly string[] = serverV8Flags;
 
 /**
  * The environment the language server runs in: the extension host's, minus NODE_EXTRA_CA_CERTS (the server makes

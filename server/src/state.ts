@@ -2,6 +2,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DeclaredField, LineIndex, LintResult, LiveSnapshot, Locale, TextEdit } from '../../core/src/index';
 import { core } from './core';
+import { idleCollector } from './memory';
 import type { WorkspaceFile } from './workspaceFiles';
 
 /** A document's analysis, cached by URI and version. */
@@ -38,6 +39,8 @@ export interface ServerState {
   workspaceScan?: Promise<void>;
   /** Held `workspace/diagnostic` requests, woken when a file changes. */
   workspaceWaiters: Set<() => void>;
+  /** To call after work that allocates: the heap is collected once the server idles (`memory.ts`). */
+  afterWork: () => void;
 }
 
 /** Creates the server's state object. */
@@ -56,6 +59,7 @@ export function createServerState(connection: Connection): ServerState {
     branchFields: new Map(),
     workspaceFiles: new Map(),
     workspaceWaiters: new Set(),
+    afterWork: idleCollector(),
   };
 }
 
@@ -76,5 +80,6 @@ export function analysisOf(state: ServerState, uri: string): Analysis | undefine
   const text = document.getText();
   const analysis: Analysis = { ...core().lintText(text, state.locale), version: document.version, lineIndex: core().createLineIndex(text) };
   state.analyses.set(uri, analysis);
+  state.afterWork();
   return analysis;
 }

@@ -16,6 +16,7 @@ function scanned(state: ServerState): Promise<void> {
       const linted = await Promise.all(batch.map((uri) => lintWorkspaceFile(state, uri)));
       for (const file of linted) if (file) state.workspaceFiles.set(pathOfUri(file.uri)!, file);
     }
+    state.afterWork();
   })();
   return state.workspaceScan;
 }

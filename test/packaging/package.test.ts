@@ -23,6 +23,7 @@ describe('the extension package', () => {
       'dist/server.js',
       'dist/serverMain.js',
       'docs/images/demo.png',
+      'docs/images/fleet-view.png',
       'l10n/bundle.l10n.ru.json',
       'package.json',
       'package.nls.json',
