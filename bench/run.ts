@@ -46,7 +46,7 @@ const lintsPerRound = 60;
 const settleMs = 50;
 const echoesPerSlice = 5;
 const startupSpawns = 15;
-const ourSlice: Slice = { changes: 8, completions: 4, hovers: 8 };
+const ourSlice: Slice = { changes: 16, completions: 10, hovers: 20 };
 const yamlSlice: Slice = { changes: 1, completions: 1, hovers: 2 };
 
 /** Samples in ms for one server, keyed by document name. */

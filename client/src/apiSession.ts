@@ -28,6 +28,10 @@ export class ApiSession {
     this.scheduler = new RequestScheduler({ advise: adviceFor, clock });
   }
 
+  /** When we last wrote to each workload, and to any: answers to requests sent before that are old. */
+  private readonly writtenAt = new Map<string, number>();
+  private lastWriteAt = -Infinity;
+
   /** `GET /api/me`. */
   me(options: GetOptions): Promise<Me> {
     return this.scheduler.get('me', () => this.api.me(), options);
@@ -35,12 +39,12 @@ export class ApiSession {
 
   /** `GET /api/workloads`: every workload with its live `source_config` (so no `GET /api/workloads/{id}` is needed). */
   workloads(options: GetOptions): Promise<Workload[]> {
-    return this.scheduler.get('workloads', () => this.api.listWorkloads(), options);
+    return this.scheduler.get('workloads', () => this.api.listWorkloads(), { ...options, notBefore: this.lastWriteAt });
   }
 
   /** `GET /api/workloads/{id}/gitops`: what Tinyforge fetched from the git provider for it. */
   gitops(workloadId: string, options: GetOptions): Promise<GitOpsState> {
-    return this.scheduler.get(`gitops/${workloadId}`, () => this.api.getGitOps(workloadId), options);
+    return this.scheduler.get(`gitops/${workloadId}`, () => this.api.getGitOps(workloadId), { ...options, notBefore: this.writtenAt.get(workloadId) });
   }
 
   /** The last answer for a workload's GitOps state, however old, without asking. */
@@ -48,10 +52,10 @@ export class ApiSession {
     return this.scheduler.peek(`gitops/${workloadId}`);
   }
 
-  /** After a write (Sync, Enable GitOps): what was known about the workload, and the list, is old. */
-  forgetWorkload(workloadId: string): void {
-    this.scheduler.forget(`gitops/${workloadId}`);
-    this.scheduler.forget('workloads');
+  /** After a write (Sync, Enable GitOps) was sent: nothing asked before it, cached or still under way, answers for it. */
+  wrote(workloadId: string, at = Date.now()): void {
+    this.writtenAt.set(workloadId, at);
+    this.lastWriteAt = at;
   }
 }
 
@@ -74,6 +78,11 @@ export class ApiSessions implements vscode.Disposable {
       this.current = { key, session: new ApiSession(url, loadApi().createApiClient({ baseUrl: url, token, caFile })) };
     }
     return this.current.session;
+  }
+
+  /** The session handed out last, if any, without reading the token again (to record a write on it). */
+  get latest(): ApiSession | undefined {
+    return this.current?.session;
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
-import { join, relative, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { Workload } from '../../api/src/index';
 import { matchWorkloads } from '../../core/src/remotes';
@@ -18,9 +19,12 @@ type Links = Record<string, Record<string, string>>;
 /** The file's path from its repository root and the checkout it is in, or undefined outside git. */
 async function locate(document: vscode.TextDocument): Promise<{ folderKey: string; filePath: string; branch: string; remotes: string[] } | undefined> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  const checkout = await readCheckout(vscode.Uri.joinPath(document.uri, '..').fsPath);
+  const directory = vscode.Uri.joinPath(document.uri, '..').fsPath;
+  const checkout = await readCheckout(directory);
   if (!checkout) return undefined;
-  const filePath = relative(checkout.root, document.uri.fsPath).split(sep).join('/');
+  // git names the repository root by its real path; a workspace opened through a symbolic link spells it otherwise.
+  const realDirectory = await realpath(directory).catch(() => directory);
+  const filePath = relative(checkout.root, join(realDirectory, basename(document.uri.fsPath))).split(sep).join('/');
   return { folderKey: (folder?.uri ?? vscode.Uri.file(checkout.root)).toString(), filePath, branch: checkout.branch, remotes: checkout.remotes };
 }
 

@@ -24,6 +24,8 @@ export interface FleetEntry {
   fetchedAt?: number;
   /** Why the last fetch of its state failed, if it did. */
   error?: string;
+  /** When its state was last asked for, answered or not (ms): what the next round is timed from. */
+  attemptedAt?: number;
   group: FleetGroup;
 }
 
@@ -62,6 +64,8 @@ export class FleetModel {
   private visible = false;
   private timer: unknown;
   private round?: Promise<void>;
+  /** Aborted when the view hides or a newer round starts: its queued requests are dropped, its answers ignored. */
+  private roundController?: AbortController;
   private lastSession?: FleetApi;
   private readonly listeners = new Set<() => void>();
   private readonly clock: Clock;
@@ -96,12 +100,15 @@ export class FleetModel {
     return { done: enabled.filter((entry) => entry.state || entry.error).length, total: enabled.length };
   }
 
-  /** The view became visible or hidden: nothing is fetched while it is hidden. */
+  /** The view became visible or hidden: nothing is fetched while it is hidden, not even what a round had queued. */
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
     if (visible) void this.refresh(false);
-    else this.cancelTimer();
+    else {
+      this.cancelTimer();
+      this.roundController?.abort();
+    }
   }
 
   /** Fetches what is due (or, `manual`, everything); resolves once every state asked for has come or failed. */
@@ -135,12 +142,18 @@ export class FleetModel {
   dispose(): void {
     this.disposed = true;
     this.cancelTimer();
+    this.roundController?.abort();
     this.listeners.clear();
   }
 
   private async runRound(manual: boolean): Promise<void> {
     this.cancelTimer();
+    this.roundController?.abort();
+    const controller = new AbortController();
+    this.roundController = controller;
+    const { signal } = controller;
     const session = await this.options.session();
+    if (signal.aborted) return;
     if (typeof session === 'string') {
       this.entries.clear();
       this.lastSession = undefined;
@@ -150,14 +163,16 @@ export class FleetModel {
     if (session !== this.lastSession) this.entries.clear();
     this.lastSession = session;
     const ttl = this.options.ttlMs();
-    const ask: GetOptions = manual ? { maxAgeMs: 0, priority: 0, manual: true } : { maxAgeMs: ttl - sweepSlackMs, priority: 1 };
+    const ask: GetOptions = manual ? { maxAgeMs: 0, priority: 0, manual: true, signal } : { maxAgeMs: ttl - sweepSlackMs, priority: 1, signal };
     if (!this.entries.size || this.current.kind !== 'ready') this.setStatus({ kind: 'loading', url: session.url });
     let me: Me;
     try {
       const [who, workloads] = await Promise.all([session.me(ask), session.workloads(ask)]);
+      if (signal.aborted) return;
       me = who;
       this.applyList(workloads);
     } catch (error) {
+      if (signal.aborted) return;
       this.setStatus({ kind: 'failed', url: session.url, reason: this.options.describe(error, session.url), me: this.current.kind === 'ready' ? this.current.me : undefined });
       return this.arm(Math.min(ttl, retryAfterFailureMs));
     }
@@ -166,15 +181,18 @@ export class FleetModel {
     await Promise.all(
       enabled.map(async (entry) => {
         try {
-          this.applyState(entry, await session.gitops(entry.workload.id, ask), session);
+          const state = await session.gitops(entry.workload.id, ask);
+          if (!signal.aborted) this.applyState(entry, state, session);
         } catch (error) {
-          this.applyError(entry, this.options.describe(error, session.url));
+          if (!signal.aborted) this.applyError(entry, this.options.describe(error, session.url));
         }
       }),
     );
+    // Hidden meanwhile, or overtaken by a newer round: that one arms the next.
+    if (signal.aborted) return;
     this.options.onRound?.();
-    // The next round when the oldest state is due again; a round refreshes all that are nearly due.
-    const oldest = Math.min(this.clock.now(), ...enabled.map((entry) => entry.fetchedAt ?? this.clock.now()));
+    // The next round when the oldest state is due again (a failed one counts from its attempt); a round refreshes all that are nearly due.
+    const oldest = Math.min(this.clock.now(), ...enabled.map((entry) => entry.attemptedAt ?? this.clock.now()));
     this.arm(Math.max(sweepSlackMs, oldest + ttl - this.clock.now()));
   }
 
@@ -184,7 +202,7 @@ export class FleetModel {
       const previous = this.entries.get(workload.id);
       // GitOps turned off (or on) since: the old state says nothing any more.
       const state = previous && previous.workload.gitops_enabled === workload.gitops_enabled ? previous.state : undefined;
-      next.set(workload.id, { workload, state, fetchedAt: state ? previous?.fetchedAt : undefined, error: state ? previous?.error : undefined, group: fleetGroupOf(workload.gitops_enabled, state) });
+      next.set(workload.id, { workload, state, fetchedAt: state ? previous?.fetchedAt : undefined, error: state ? previous?.error : undefined, attemptedAt: state ? previous?.attemptedAt : undefined, group: fleetGroupOf(workload.gitops_enabled, state) });
     }
     this.entries = next;
     this.changed();
@@ -195,6 +213,7 @@ export class FleetModel {
     if (!current) return;
     current.state = state;
     current.fetchedAt = session.lastGitops(entry.workload.id)?.fetchedAt ?? this.clock.now();
+    current.attemptedAt = current.fetchedAt;
     current.error = undefined;
     current.group = fleetGroupOf(current.workload.gitops_enabled, state);
     this.changed();
@@ -205,6 +224,7 @@ export class FleetModel {
     const current = this.entries.get(entry.workload.id);
     if (!current) return;
     current.error = reason;
+    current.attemptedAt = this.clock.now();
     this.changed();
   }
 

@@ -98,8 +98,12 @@ export class LiveData implements vscode.Disposable {
     return this.refresh(document);
   }
 
-  /** Says that we wrote to a workload: open files bound to it fetch their live data again, and listeners hear of it. */
+  /**
+   * Says that a write to a workload was answered: nothing asked before now answers for it any more, open files bound
+   * to it fetch their live data again, and listeners (the Tinyforge view) hear of it.
+   */
   workloadWritten(workloadId: string): void {
+    this.sessions.latest?.wrote(workloadId);
     for (const document of vscode.workspace.textDocuments) {
       const state = this.states.get(document.uri.toString());
       if (state?.kind === 'live' && state.snapshot.workloadId === workloadId) void this.refresh(document, { current: true });

@@ -43,11 +43,16 @@ export interface GetOptions {
   priority?: number;
   /** A manual refresh: not held by the doubling pause after failures (a server's Retry-After still holds). */
   manual?: boolean;
+  /** Only an answer to a request sent at or after this time will do (after a write: nothing from before it). */
+  notBefore?: number;
+  /** The caller no longer wants the answer: a request still queued for no one else is dropped, never sent. */
+  signal?: AbortSignal;
 }
 
 interface Cached {
   value: unknown;
-  fetchedAt: number;
+  /** When the request that brought it was sent: its age counts from there, so nothing older passes for newer. */
+  sentAt: number;
 }
 
 interface Queued {
@@ -56,14 +61,29 @@ interface Queued {
   priority: number;
   manual: boolean;
   order: number;
+  /** When it was sent (undefined while queued). */
+  sentAt?: number;
+  /** Callers still waiting that may give up (those without a signal never do). */
+  abortable: number;
+  /** Whether a caller without a signal waits for it. */
+  kept: boolean;
   promise: Promise<unknown>;
   settle: { resolve(value: unknown): void; reject(error: unknown): void };
+}
+
+/** The error of a request dropped because its callers gave up, or because the scheduler was disposed. */
+export class DroppedRequest extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'AbortError';
+  }
 }
 
 /**
  * One server's GET answers, shared by everything that asks: an answer younger than the caller's `maxAgeMs` is reused,
  * a request in flight is joined, and new requests wait in a queue with at most `concurrency` in flight. After a
  * failure the queue pauses (doubling up to 10 minutes, or as long as a 429's `Retry-After` asks); a success resets it.
+ * A queued request that every caller gave up on (their signals aborted) is dropped before it is sent.
  */
 export class RequestScheduler {
   private readonly cache = new Map<string, Cached>();
@@ -72,6 +92,7 @@ export class RequestScheduler {
   private running = 0;
   private order = 0;
   private failures = 0;
+  private disposed = false;
   /** Until when nothing is sent after failures (the doubling pause), and as the server asked (Retry-After). */
   private pausedUntil = 0;
   private retryAfterUntil = 0;
@@ -92,30 +113,39 @@ export class RequestScheduler {
 
   /** An answer for `key`: a cached one young enough, the one pending, or a new `fetch` queued behind the others. */
   get<T>(key: string, fetch: () => Promise<T>, options: GetOptions): Promise<T> {
+    if (this.disposed) return Promise.reject(new DroppedRequest('the connection settings changed'));
+    if (options.signal?.aborted) return Promise.reject(new DroppedRequest('the request was cancelled'));
+    const now = this.clock.now();
+    const notBefore = options.notBefore ?? -Infinity;
     const cached = this.cache.get(key);
-    if (cached && this.clock.now() - cached.fetchedAt < options.maxAgeMs) return Promise.resolve(cached.value as T);
-    const pending = this.pending.get(key);
-    if (pending) {
-      // A more urgent caller moves the queued request up.
-      if (!this.isRunning(pending)) {
-        pending.priority = Math.min(pending.priority, options.priority ?? 0);
-        pending.manual ||= options.manual === true;
+    if (cached && now - cached.sentAt < options.maxAgeMs && cached.sentAt >= notBefore) return Promise.resolve(cached.value as T);
+    let entry = this.pending.get(key);
+    // A request sent before `notBefore` cannot answer this caller; a fresh one follows it.
+    if (entry && entry.sentAt !== undefined && entry.sentAt < notBefore) entry = undefined;
+    if (entry) {
+      // A more urgent caller moves the queued request up, and a manual one past the pause at once.
+      if (entry.sentAt === undefined) {
+        entry.priority = Math.min(entry.priority, options.priority ?? 0);
+        entry.manual ||= options.manual === true;
       }
-      return pending.promise as Promise<T>;
+    } else {
+      let settle!: Queued['settle'];
+      const promise = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }));
+      // Its callers handle its failure; one nobody waits for any more must not be an unhandled rejection.
+      promise.catch(() => undefined);
+      entry = { key, fetch, priority: options.priority ?? 0, manual: options.manual === true, order: this.order++, abortable: 0, kept: false, promise, settle };
+      this.pending.set(key, entry);
+      this.queue.push(entry);
     }
-    let settle!: Queued['settle'];
-    const promise = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }));
-    const entry: Queued = { key, fetch, priority: options.priority ?? 0, manual: options.manual === true, order: this.order++, promise, settle };
-    this.pending.set(key, entry);
-    this.queue.push(entry);
+    const answer = this.follow(entry, options.signal);
     this.dispatch();
-    return promise as Promise<T>;
+    return answer as Promise<T>;
   }
 
-  /** The cached answer for `key` and when it was fetched, without fetching. */
+  /** The cached answer for `key` and when the request that brought it was sent, without fetching. */
   peek<T>(key: string): { value: T; fetchedAt: number } | undefined {
     const cached = this.cache.get(key);
-    return cached && { value: cached.value as T, fetchedAt: cached.fetchedAt };
+    return cached && { value: cached.value as T, fetchedAt: cached.sentAt };
   }
 
   /** Drops cached answers (all, or those whose key starts with `prefix`): after a write, their data is old. */
@@ -133,34 +163,62 @@ export class RequestScheduler {
     return this.failures > 0;
   }
 
-  /** Stops the wake-up timer; what is queued is rejected (the scheduler is being replaced). */
+  /** Stops the wake-up timer and refuses new requests; what is queued is rejected (the scheduler is being replaced). */
   dispose(): void {
+    this.disposed = true;
     this.clock.clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
-    for (const entry of this.queue.splice(0)) {
-      this.pending.delete(entry.key);
-      entry.settle.reject(new Error('the request was dropped: the connection settings changed'));
-    }
+    for (const entry of this.queue.splice(0)) this.drop(entry, 'the connection settings changed');
   }
 
-  private isRunning(entry: Queued): boolean {
-    return !this.queue.includes(entry);
+  /** One caller's view of an entry: its answer, or a rejection when its own signal aborts first. */
+  private follow(entry: Queued, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!signal) {
+      entry.kept = true;
+      return entry.promise;
+    }
+    entry.abortable++;
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        entry.abortable--;
+        reject(new DroppedRequest('the request was cancelled'));
+        // Nobody wants it any more and it has not gone out: it never will.
+        if (entry.sentAt === undefined && entry.abortable === 0 && !entry.kept) {
+          this.queue.splice(this.queue.indexOf(entry), 1);
+          this.drop(entry, 'the request was cancelled');
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(
+        (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+        (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+      );
+    });
+  }
+
+  private drop(entry: Queued, reason: string): void {
+    if (this.pending.get(entry.key) === entry) this.pending.delete(entry.key);
+    entry.settle.reject(new DroppedRequest(reason));
   }
 
   private next(now: number): Queued | undefined {
-    const eligible = this.queue.filter((entry) => now >= this.retryAfterUntil && (entry.manual || now >= this.pausedUntil));
-    if (!eligible.length) return undefined;
-    eligible.sort((a, b) => a.priority - b.priority || a.order - b.order);
-    return eligible[0];
+    let best: Queued | undefined;
+    for (const entry of this.queue) {
+      if (now < this.retryAfterUntil || (!entry.manual && now < this.pausedUntil)) continue;
+      if (!best || entry.priority < best.priority || (entry.priority === best.priority && entry.order < best.order)) best = entry;
+    }
+    return best;
   }
 
   private dispatch(): void {
+    if (this.disposed) return;
     const now = this.clock.now();
     while (this.running < this.concurrency) {
       const entry = this.next(now);
       if (!entry) break;
       this.queue.splice(this.queue.indexOf(entry), 1);
       this.running++;
+      entry.sentAt = now;
       void this.run(entry);
     }
     this.armWakeUp(now);
@@ -178,7 +236,9 @@ export class RequestScheduler {
   private async run(entry: Queued): Promise<void> {
     try {
       const value = await entry.fetch();
-      this.cache.set(entry.key, { value, fetchedAt: this.clock.now() });
+      const sentAt = entry.sentAt ?? this.clock.now();
+      // An older request that answers last must not replace a newer answer.
+      if (!this.disposed && (this.cache.get(entry.key)?.sentAt ?? -Infinity) <= sentAt) this.cache.set(entry.key, { value, sentAt });
       this.failures = 0;
       this.pausedUntil = 0;
       entry.settle.resolve(value);
@@ -192,7 +252,7 @@ export class RequestScheduler {
       }
       entry.settle.reject(error);
     } finally {
-      this.pending.delete(entry.key);
+      if (this.pending.get(entry.key) === entry) this.pending.delete(entry.key);
       this.running--;
       this.dispatch();
     }

@@ -63,7 +63,9 @@ export async function workloadFile(state: vscode.Memento, workload: Workload): P
     if (!matchWorkloads([workload], { remotes: checkout.remotes, branch: checkout.branch, filePath: workload.gitops_path }).length) continue;
     const path = join(checkout.root, ...workload.gitops_path.split('/'));
     if (!(await isInside(folder.uri.fsPath, path))) continue;
-    const uri = vscode.Uri.file(path);
+    // git names the root by its real path; the file is named as the workspace names it, so it is the open document.
+    const realFolder = await realpath(folder.uri.fsPath).catch(() => folder.uri.fsPath);
+    const uri = vscode.Uri.file(join(folder.uri.fsPath, relative(realFolder, path)));
     return { folder, uri, exists: await exists(uri) };
   }
   return undefined;

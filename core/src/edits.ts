@@ -79,6 +79,8 @@ export function setValueEdits(text: string, location: FieldLocation, newText: st
   let end = location.valueSpan.end;
   while (end > location.valueSpan.start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   if (!/[\r\n]/.test(text.slice(colon, end))) return [{ span: location.valueSpan, newText }];
+  // A comment between the key and a value on a later line stays: only the value is replaced, where it is.
+  if (text.slice(colon, location.valueSpan.start).includes('#')) return [{ span: { start: location.valueSpan.start, end }, newText }];
   return [{ span: { start: colon, end }, newText: ` ${newText}` }];
 }
 

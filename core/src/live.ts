@@ -5,7 +5,7 @@ import { severityOf } from './findings';
 import { formatMessage, type Locale } from './messages';
 import type { LintResult } from './lint';
 import { parseConfig, type ParsedConfig } from './parse';
-import { yamlScalar } from './renderLive';
+import { liveFieldValue, yamlScalar } from './renderLive';
 
 /** What Tinyforge said about the file's state on the branch (`GitOpsState.status`). */
 export type GitOpsStatus = 'disabled' | 'ok' | 'no_file' | 'fetch_failed' | 'invalid';
@@ -49,10 +49,8 @@ export interface DriftData {
 
 /** A field's live value as YAML text, after the contract's normalization; undefined when live does not set it. */
 function liveYamlOf(field: string, liveConfig: Readonly<Record<string, unknown>>): string | undefined {
-  const key = sourceConfigKeys[field];
-  const raw = key === undefined ? undefined : liveConfig[key];
-  if (field === 'deploy.deploy_strategy' && (raw === undefined || raw === null || raw === '')) return 'recreate';
-  return raw === undefined || raw === null || raw === '' ? undefined : yamlScalar(raw);
+  const value = liveFieldValue(field, liveConfig);
+  return value === undefined ? undefined : yamlScalar(value);
 }
 
 /** The fields the snapshot's branch-head file declares: parse once per snapshot, not once per keystroke. */

@@ -1,12 +1,34 @@
+import { parse } from 'yaml';
 import { managedFieldsOf, sourceConfigKeys } from './fields';
 import type { LiveSnapshot } from './live';
 import { formatMessage, type Locale } from './messages';
 
-/** A value as YAML text: plain when that reads back the same, quoted otherwise. */
+/** Whether `text`, written plainly after a key, reads back (YAML 1.2 core schema) as exactly `value`. */
+function readsBackAs(text: string, value: unknown): boolean {
+  if (text === '' || text !== text.trim() || /[\r\n]/.test(text)) return false;
+  try {
+    return Object.is(parse(`v: ${text}`, { schema: 'core' })?.v, value);
+  } catch {
+    return false;
+  }
+}
+
+/** A value as YAML text: plain when that reads back as the same value (`8080`, `/healthz`), double-quoted otherwise (`"1e3"`, `"-"`, `"a: b"`). */
 export function yamlScalar(value: unknown): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return /^[\w./-]+$/.test(text) && !/^(true|false|null|~|yes|no|on|off|[-+]?[\d._]+|0x[\da-f]+)$/i.test(text) ? text : JSON.stringify(text);
+  const plain = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : JSON.stringify(value);
+  return readsBackAs(plain, value) ? plain : JSON.stringify(typeof value === 'string' ? value : plain);
+}
+
+/**
+ * A managed field's live value after the contract's normalization: an empty or missing `deploy_strategy` is
+ * `recreate`; an empty or missing value of any other field is not set (undefined).
+ */
+export function liveFieldValue(field: string, liveConfig: Readonly<Record<string, unknown>>): unknown {
+  const key = sourceConfigKeys[field];
+  const raw = key === undefined ? undefined : liveConfig[key];
+  const unset = raw === undefined || raw === null || raw === '';
+  if (field === 'deploy.deploy_strategy') return unset ? 'recreate' : raw;
+  return unset ? undefined : raw;
 }
 
 /**
@@ -17,11 +39,9 @@ export function renderLiveConfig(snapshot: LiveSnapshot, locale: Locale = 'en', 
   const deploy: string[] = [];
   const resources: string[] = [];
   for (const field of managedFieldsOf(snapshot)) {
-    const key = sourceConfigKeys[field];
-    if (!key) continue;
-    const raw = snapshot.liveConfig[key];
-    if (raw === undefined && field !== 'deploy.deploy_strategy') continue;
-    const value = field === 'deploy.deploy_strategy' && (raw === undefined || raw === '') ? 'recreate' : raw;
+    if (!sourceConfigKeys[field]) continue;
+    const value = liveFieldValue(field, snapshot.liveConfig);
+    if (value === undefined) continue;
     const text = yamlScalar(value);
     const leaf = field.split('.').pop()!;
     (field.startsWith('deploy.resources.') ? resources : deploy).push(`${leaf}: ${text}`);

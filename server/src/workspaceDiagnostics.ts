@@ -1,4 +1,5 @@
 import { DocumentDiagnosticReportKind, FileChangeType, type CancellationToken, type Diagnostic, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { sep } from 'node:path';
 import { runSafe } from './runSafe';
 import { isTinyforgeUri, type ServerState } from './state';
 import { findWorkspaceFiles, isSkippedPath, lintWorkspaceFile, pathOfUri } from './workspaceFiles';
@@ -6,7 +7,10 @@ import { findWorkspaceFiles, isSkippedPath, lintWorkspaceFile, pathOfUri } from 
 /** The resultId of a file that is gone: reported once, with no problems, so the client drops what it showed. */
 const deletedResultId = 'deleted';
 
-/** Finds and lints every Tinyforge file of the workspace folders, once (file events keep it current after that). */
+/**
+ * Finds and lints every Tinyforge file of the workspace folders, once (file events keep it current after that); a
+ * search that fails is tried again on the next request, not remembered as failed.
+ */
 function scanned(state: ServerState): Promise<void> {
   state.workspaceScan ??= (async () => {
     const uris = (await Promise.all(state.workspaceFolders.filter((folder) => folder.startsWith('file:')).map((folder) => findWorkspaceFiles(state, folder)))).flat();
@@ -18,13 +22,23 @@ function scanned(state: ServerState): Promise<void> {
     }
     state.afterWork();
   })();
-  return state.workspaceScan;
+  const scan = state.workspaceScan;
+  scan.catch(() => {
+    if (state.workspaceScan === scan) state.workspaceScan = undefined;
+  });
+  return scan;
 }
 
-/** The reports the client does not have yet: files new or changed since its `previousResultIds` (by path), and files gone. */
+/**
+ * The reports the client does not have yet: files new or changed since its `previousResultIds` (by path), and files
+ * gone. Open files are left out: the client takes their problems from the editor's text, and sends no `resultId`
+ * for them, so reporting them would answer every request at once and the client would ask again every 2 s.
+ */
 function reportsSince(state: ServerState, previous: ReadonlyMap<string, { uri: string; resultId: string }>): WorkspaceDocumentDiagnosticReport[] {
+  const open = new Set(state.documents.all().map((document) => pathOfUri(document.uri)));
   const reports: WorkspaceDocumentDiagnosticReport[] = [];
   for (const [path, file] of state.workspaceFiles) {
+    if (open.has(path)) continue;
     if (previous.get(path)?.resultId !== file.resultId) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId: file.resultId, items: file.diagnostics });
   }
   for (const [path, { uri, resultId }] of previous) {
@@ -83,7 +97,10 @@ export function registerWorkspaceDiagnostics(state: ServerState): void {
       await scanned(state);
       for (const change of params.changes) {
         const path = pathOfUri(change.uri);
-        if (!path || isSkippedPath(change.uri) || !isTinyforgeUri(state, change.uri)) continue;
+        if (!path || isSkippedPath(change.uri)) continue;
+        // A deleted folder comes as one event for the folder: its files go with it.
+        if (change.type === FileChangeType.Deleted) for (const held of [...state.workspaceFiles.keys()]) if (held.startsWith(`${path}${sep}`)) state.workspaceFiles.delete(held);
+        if (!isTinyforgeUri(state, change.uri)) continue;
         const file = change.type === FileChangeType.Deleted ? undefined : await lintWorkspaceFile(state, change.uri);
         if (file) state.workspaceFiles.set(path, file);
         else state.workspaceFiles.delete(path);

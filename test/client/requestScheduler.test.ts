@@ -145,4 +145,88 @@ describe('the request scheduler, on a mock clock', () => {
     // bg3, asked for again urgently, joins the urgent ones in the order it was first queued; its second fetch never runs.
     assert.deepEqual(started, ['bg3', 'file', 'bg1', 'bg2']);
   });
+
+  test('a manual refresh that joins a request held by the pause sends it at once', async () => {
+    const scheduler = new RequestScheduler({ concurrency: 1 });
+    await scheduler.get('down', () => Promise.reject(new Error('503')), { maxAgeMs: 0 }).catch(() => undefined);
+    const list = manualFetch<string>();
+    const background = scheduler.get('workloads', list.fetch, { maxAgeMs: 0, priority: 1 });
+    await settle();
+    assert.equal(list.calls.length, 0, 'the view\'s round waits out the pause');
+    const manual = scheduler.get('workloads', list.fetch, { maxAgeMs: 0, manual: true });
+    await settle();
+    assert.equal(list.calls.length, 1, 'the user\'s Refresh does not');
+    list.calls[0].resolve('list');
+    assert.deepEqual(await Promise.all([background, manual]), ['list', 'list']);
+  });
+
+  test('a queued request every caller gave up on is never sent; one somebody still waits for is', async () => {
+    const scheduler = new RequestScheduler({ concurrency: 1 });
+    const gate = manualFetch<void>();
+    void scheduler.get('busy', gate.fetch, { maxAgeMs: 0 });
+    const hidden = new AbortController();
+    const dropped = manualFetch<string>();
+    const kept = manualFetch<string>();
+    const droppedAnswer = scheduler.get('gitops/a', dropped.fetch, { maxAgeMs: 0, signal: hidden.signal });
+    const keptByView = scheduler.get('gitops/b', kept.fetch, { maxAgeMs: 0, signal: hidden.signal });
+    const keptByFile = scheduler.get('gitops/b', kept.fetch, { maxAgeMs: 0 });
+    hidden.abort();
+    await assert.rejects(droppedAnswer, { name: 'AbortError' });
+    await assert.rejects(keptByView, { name: 'AbortError' });
+    gate.calls[0].resolve();
+    await settle();
+    assert.equal(dropped.calls.length, 0, 'nobody wanted it: not sent');
+    assert.equal(kept.calls.length, 1, 'the open file still wants it');
+    kept.calls[0].resolve('b');
+    assert.equal(await keptByFile, 'b');
+    assert.deepEqual(scheduler.load, { inFlight: 0, queued: 0 });
+  });
+
+  test('once disposed (another server or token), nothing more is sent', async () => {
+    const scheduler = new RequestScheduler({ concurrency: 1 });
+    const gate = manualFetch<void>();
+    void scheduler.get('busy', gate.fetch, { maxAgeMs: 0 });
+    const queued = manualFetch<string>();
+    const queuedAnswer = scheduler.get('workloads', queued.fetch, { maxAgeMs: 0 });
+    scheduler.dispose();
+    await assert.rejects(queuedAnswer, { name: 'AbortError' });
+    await assert.rejects(scheduler.get('me', queued.fetch, { maxAgeMs: 0 }), { name: 'AbortError' });
+    gate.calls[0].resolve();
+    await settle();
+    assert.equal(queued.calls.length, 0);
+  });
+
+  test('after a write, nothing sent before it will do: not the cache, not a request still under way', async () => {
+    const scheduler = new RequestScheduler();
+    const before = manualFetch<string>();
+    const early = scheduler.get('gitops/wl_shop', before.fetch, { maxAgeMs: 60_000 });
+    await settle();
+    mock.timers.tick(100);
+    const wroteAt = Date.now();
+    mock.timers.tick(100);
+    const after = manualFetch<string>();
+    const fresh = scheduler.get('gitops/wl_shop', after.fetch, { maxAgeMs: 60_000, notBefore: wroteAt });
+    await settle();
+    assert.equal(after.calls.length, 1, 'a new request, not the one sent before the write');
+    // The old answer comes last: it must not replace the new one.
+    after.calls[0].resolve('after the sync');
+    before.calls[0].resolve('before the sync');
+    assert.deepEqual(await Promise.all([early, fresh]), ['before the sync', 'after the sync']);
+    assert.equal(await scheduler.get('gitops/wl_shop', () => Promise.resolve('unexpected'), { maxAgeMs: 60_000, notBefore: wroteAt }), 'after the sync');
+  });
+
+  test('an answer\'s age counts from when its request was sent, so a slow answer never passes for a newer one', async () => {
+    const scheduler = new RequestScheduler();
+    const slow = manualFetch<string>();
+    const answer = scheduler.get('list', slow.fetch, { maxAgeMs: 0 });
+    await settle();
+    mock.timers.tick(8_000);
+    slow.calls[0].resolve('list');
+    await answer;
+    mock.timers.tick(3_000);
+    let sent = 0;
+    await scheduler.get('list', async () => String(++sent), { maxAgeMs: 10_000 });
+    assert.equal(sent, 1, 'sent 11 s ago, answered 3 s ago: too old for 10 s');
+  });
 });
+

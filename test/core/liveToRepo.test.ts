@@ -43,6 +43,24 @@ describe('live → repo: "Use the live value" edits the text, and the drift goes
     assert.deepEqual(lintText(fixed).findings, []);
   });
 
+  test('a comment between the key and its value on the next line stays', () => {
+    const fixed = useLive('version: 1\ndeploy:\n  healthcheck: # the probe\n    /healthz\n', 'deploy.healthcheck', snapshot);
+    assert.equal(fixed, 'version: 1\ndeploy:\n  healthcheck: # the probe\n    /health\n');
+    assert.deepEqual(driftsOf(fixed, snapshot), []);
+  });
+
+  test('a live value YAML would read as something else is quoted; an empty one is not set, in the created file too', () => {
+    for (const healthcheck of ['1e3', '-', '.inf', '0o17', 'null', 'a: b', ' padded', 'true']) {
+      const odd = shopApiSnapshot({ liveConfig: { port: 3000, healthcheck, deploy_strategy: '' } });
+      const fixed = useLive('version: 1\ndeploy:\n  healthcheck: /h\n', 'deploy.healthcheck', odd);
+      assert.deepEqual(driftsOf(fixed, odd), [], `${JSON.stringify(healthcheck)} → ${fixed}`);
+      assert.deepEqual(lintText(fixed).findings, [], fixed);
+    }
+    const empty = renderLiveConfig(shopApiSnapshot({ liveConfig: { port: 3000, healthcheck: '', deploy_strategy: null } }), 'en', '2026-12-02');
+    assert.match(empty, /\ndeploy:\n {2}port: 3000\n {2}deploy_strategy: recreate\n$/);
+    assert.deepEqual(lintText(empty).findings, []);
+  });
+
   test('a field live does not set is removed, and a mapping left empty stays valid', () => {
     const unset = shopApiSnapshot({ liveConfig: { port: 3000, deploy_strategy: '' } });
     const fixed = useLive('version: 1\ndeploy:\n  healthcheck: /h # gone\n', 'deploy.healthcheck', unset, /^Remove deploy\.healthcheck from this file: the live workload does not set it$/);

@@ -94,6 +94,36 @@ describe('workspace diagnostics: every Tinyforge file of the workspace, opened o
     assert.deepEqual(byFile(await next), { 'svc-c/.tinyforge.yml': ['missing-required'], 'svc-a/.tinyforge.yml': [] });
   });
 
+  test('an open file is left to the editor: the client sends no resultId for it, and the pull is still held', async () => {
+    const uri = pathToFileURL(pathOf('svc-c/.tinyforge.yml')).toString();
+    session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'version: 1\n' } });
+    const report = await workspacePull([]);
+    assert.ok(!byFile(report)['svc-c/.tinyforge.yml'], 'not reported while open');
+    const previous = (report.items as WorkspaceFullDocumentDiagnosticReport[]).map((item) => ({ uri: item.uri, value: item.resultId! }));
+    const cancel = new CancellationTokenSource();
+    const held = workspacePull(previous, cancel);
+    const outcome = await Promise.race([held.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('held'), 400))]);
+    assert.equal(outcome, 'held', 'an open file does not answer every pull at once');
+    cancel.cancel();
+    await held;
+    session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('a deleted folder takes its files\' problems with it (the watcher sends one event, for the folder)', async () => {
+    const ids = (report: WorkspaceDiagnosticReport) => (report.items as WorkspaceFullDocumentDiagnosticReport[]).map((item) => ({ uri: item.uri, value: item.resultId! }));
+    const known = ids(await workspacePull([]));
+    const waiting = workspacePull(known);
+    mkdirSync(pathOf('gone/deeper'), { recursive: true });
+    writeFileSync(pathOf('gone/deeper/.tinyforge.yml'), 'version: 3\n');
+    session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(pathOf('gone/deeper/.tinyforge.yml')).toString(), type: 1 }] });
+    const created = await waiting;
+    assert.deepEqual(byFile(created), { 'gone/deeper/.tinyforge.yml': ['invalid-version'] });
+    const held = workspacePull([...known, ...ids(created)]);
+    rmSync(pathOf('gone'), { recursive: true, force: true });
+    session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(pathOf('gone')).toString(), type: 3 }] });
+    assert.deepEqual(byFile(await held), { 'gone/deeper/.tinyforge.yml': [] });
+  });
+
   test('a file that has just closed is answered from disk, so its problems stay in the Problems panel', async () => {
     const uri = pathToFileURL(pathOf('deploy/worker.yaml')).toString();
     session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'version: 1\ndeploy: {}\n' } });
