@@ -205,3 +205,32 @@ describe('in a real VS Code: a viewer sees every workload, but no Sync and no En
     assert.equal(requests(devServer, /^(POST|PUT) /), 0);
   });
 });
+
+describe('in a real VS Code: the Tinyforge view signed out', () => {
+  let devServer: DevServer;
+  let editor: EditorSession;
+  let page: Page;
+  let workspace: string;
+
+  before(async () => {
+    devServer = await startDevServer();
+    workspace = demoWorkspace(devServer);
+    editor = await openEditor({ open: { workspace: join(workspace, 'fleet.code-workspace') }, settings: { 'tinyforge.url': devServer.url } });
+    page = editor.page;
+  });
+  after(async () => {
+    await editor?.close();
+    await devServer?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('says so, with a Sign In button, and asks the server for nothing', async () => {
+    await openTinyforgeView(page);
+    const welcome = page.locator('.sidebar .welcome-view-content', { hasText: 'Sign in to see the GitOps state of every workload.' });
+    await welcome.waitFor({ timeout: 30_000 });
+    assert.equal(await welcome.locator('a.monaco-button, .monaco-button', { hasText: 'Sign In' }).count(), 1);
+    await snap(page, 'fleet-13-signed-out');
+    assert.equal(requests(devServer, /^(GET|POST|PUT) /), 0);
+  });
+});
+
