@@ -28,6 +28,19 @@ const requests = (devServer: DevServer, pattern: RegExp): number => devServer.lo
 /** The row of a workload in the view. */
 const workloadRow = (page: Page, name: string) => page.locator(`.sidebar .monaco-list-row[aria-label^="${name} "]`).first();
 
+/**
+ * Expands a group of the view until the named workload's row shows. A click that lands while a context menu is still
+ * closing does nothing, so the group's state is read back and the click repeated rather than assumed.
+ */
+async function expandGroupUntil(page: Page, group: string, name: string): Promise<void> {
+  const groupRow = page.locator(`.sidebar .monaco-list-row[aria-label^="${group}"]`).first();
+  const deadline = Date.now() + 15_000;
+  while (!(await workloadRow(page, name).isVisible()) && Date.now() < deadline) {
+    if ((await groupRow.getAttribute('aria-expanded')) !== 'true') await groupRow.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
 /** Right-clicks a workload in the view and returns the labels of its context menu. */
 async function contextMenu(page: Page, name: string): Promise<string[]> {
   await workloadRow(page, name).click({ button: 'right' });
@@ -198,7 +211,7 @@ describe('in a real VS Code: a viewer sees every workload, but no Sync and no En
     await page.keyboard.press('Escape');
     assert.ok(drifted.includes('Open File') && drifted.includes('Compare with Live'), drifted.join(', '));
     assert.ok(!drifted.includes('Sync'), drifted.join(', '));
-    await page.locator('.sidebar .monaco-list-row[aria-label^="GitOps disabled"]').first().click();
+    await expandGroupUntil(page, 'GitOps disabled', 'billing');
     const disabled = await contextMenu(page, 'billing');
     await page.keyboard.press('Escape');
     assert.ok(!disabled.includes('Enable GitOps'), disabled.join(', '));

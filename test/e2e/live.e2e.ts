@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { createApiClient } from '../../api/src/index';
 import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
-import { afterTexts, goTo, hoverText, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
+import { afterTexts, goTo, hoverText, hoverTextUntil, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
 
 describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly', () => {
   let devServer: DevServer;
@@ -95,14 +95,7 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     // The editor stays usable and soon knows the new head: the next Sync would name it. (The status already said
     // "Drifted (2)" before the refresh, so only the hover tells when the new data has arrived.)
     await waitForStatus(page, /Drifted \(2\)/);
-    const deadline = Date.now() + 15_000;
-    let text = await hoverText(page, 'port');
-    while (!text.includes(`Branch main @ ${moved}`) && Date.now() < deadline) {
-      await page.keyboard.press('Escape');
-      await page.mouse.move(0, 0);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      text = await hoverText(page, 'port');
-    }
+    const text = await hoverTextUntil(page, 'port', (shown) => shown.includes(`Branch main @ ${moved}`));
     assert.match(text, new RegExp(`Branch main @ ${moved}`));
     await page.keyboard.press('Escape');
   });

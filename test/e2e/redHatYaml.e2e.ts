@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { lintText } from '../../core/src/index';
 import { repoRoot } from '../support/lspClient';
 import { waitUntil } from '../support/wait';
-import { goTo, hoverText, openEditor, openFile, problemsOf, runCommand, snap, stableValue, type EditorSession, type Problem } from '../support/workbench';
+import { goTo, hoverTextUntil, openEditor, openFile, problemsOf, runCommand, snap, stableValue, type EditorSession, type Problem } from '../support/workbench';
 
 /** Red Hat's YAML extension 1.24.0, built unchanged from its public source (`../shared/vendor/README.md`). */
 const redHatYaml = join(repoRoot, '../shared/vendor/redhat.vscode-yaml.vsix');
@@ -118,7 +118,8 @@ describe('in a real VS Code beside the real Red Hat YAML extension: each problem
 
     test('hover on port shows our doc once', async () => {
       await openFile(page, 'valid/.tinyforge.yml');
-      const text = await hoverText(page, 'port');
+      // The hover can still hold the previous file's answer for a moment: it is read once it shows the port's doc.
+      const text = await hoverTextUntil(page, 'port', (shown) => shown.includes('Container port'));
       const blocks = await page.locator('.monaco-hover:not(.hidden) .markdown-hover').count();
       await snap(page, 'redhat-both-hover');
       await page.keyboard.press('Escape');

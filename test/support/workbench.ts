@@ -88,6 +88,22 @@ export async function hoverText(page: Page, word: string): Promise<string> {
 }
 
 /**
+ * Hovers a word until the hover's text satisfies `accept` (a hover still showing an earlier position's or an earlier
+ * answer's content is dismissed and asked again), and returns the last text read; the hover is left open.
+ */
+export async function hoverTextUntil(page: Page, word: string, accept: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = await hoverText(page, word);
+  while (!accept(text) && Date.now() < deadline) {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    text = await hoverText(page, word);
+  }
+  return text;
+}
+
+/**
  * Reads a value until it has not changed for `settleMs` (another extension may still be adding to what is shown),
  * and returns it; a value that keeps changing for `timeoutMs` is returned as last read.
  */
