@@ -10,7 +10,7 @@ import { lintText } from '../../core/src/index';
 import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { waitUntil } from '../support/wait';
-import { goTo, openEditor, openFile, openTinyforgeView, problemsOf, runCommand, snap, tinyforgeBadge, viewRows, waitForStatus, type EditorSession } from '../support/workbench';
+import { openEditor, openFile, openTinyforgeView, problemsOf, quickFixRow, runCommand, snap, tinyforgeBadge, viewRows, waitForStatus, type EditorSession } from '../support/workbench';
 
 /** The groups the demo's seven workloads fall in, as the view labels them. */
 const everyGroup = ['Drifted 1', 'Invalid on branch 1', 'Fetch failed 1', 'No file 1', 'In sync 2', 'GitOps disabled 1'];
@@ -113,10 +113,7 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
 
   test('"Use the live value" on a drifted field edits the file and that drift goes, with no Sync', async () => {
     await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length === 2`, undefined, { timeout: 30_000 });
-    await goTo(page, 6, 22);
-    await page.keyboard.press('Control+.');
-    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Use the live value (recreate) in this file' });
-    await fix.waitFor({ timeout: 15_000 });
+    const fix = await quickFixRow(page, 6, 22, 'Use the live value (recreate) in this file', 'fleet-5-use-live');
     await snap(page, 'fleet-5-use-live-menu');
     await fix.click();
     await page.waitForFunction(`document.querySelectorAll('.squiggly-info').length === 1`, undefined, { timeout: 15_000 });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { createApiClient } from '../../api/src/index';
 import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
-import { afterTexts, goTo, hoverText, hoverTextUntil, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
+import { afterTexts, goTo, hoverText, hoverTextUntil, openEditor, openFile, quickFixRow, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
 
 describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly', () => {
   let devServer: DevServer;
@@ -54,20 +54,7 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
 
   /** Opens the Sync modal from the quick fix on `port` and returns it. */
   async function openSyncModal(screenshot?: string) {
-    const action = page.locator('.action-widget .monaco-list-row', { hasText: /Sync workload shop-api from main@[0-9a-f]{7}/ });
-    // One more try if the first menu lacks it (seen once, in a fresh-clone CI rehearsal), with a screenshot of that menu.
-    for (let attempt = 1; ; attempt++) {
-      await goTo(page, 4, 10);
-      await page.keyboard.press('Control+.');
-      try {
-        await action.waitFor({ timeout: attempt === 1 ? 7_500 : 15_000 });
-        break;
-      } catch (error) {
-        await snap(page, `live-sync-action-missing-${attempt}`);
-        if (attempt === 2) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    const action = await quickFixRow(page, 4, 10, /Sync workload shop-api from main@[0-9a-f]{7}/, 'live-sync-action');
     if (screenshot) await snap(page, screenshot);
     await action.click();
     const dialog = page.locator('.monaco-dialog-box');

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../support/lspClient';
 import { waitUntil } from '../support/wait';
-import { editorText, goTo, openEditor, openFile, snap, waitForSquiggles, type EditorSession } from '../support/workbench';
+import { editorText, goTo, openEditor, openFile, quickFixRow, snap, waitForSquiggles, type EditorSession } from '../support/workbench';
 
 describe('in a real VS Code (code-server): the schema features', () => {
   let editor: EditorSession;
@@ -33,10 +33,7 @@ describe('in a real VS Code (code-server): the schema features', () => {
   });
 
   test('the unknown key\'s quick fix renames it, and its squiggle goes', async () => {
-    await goTo(page, 4, 4);
-    await page.keyboard.press('Control+.');
-    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename "prot" to "port"' });
-    await fix.waitFor({ timeout: 15_000 });
+    const fix = await quickFixRow(page, 4, 4, 'Rename "prot" to "port"', 'schema-2-quick-fix');
     await snap(page, 'schema-2-quick-fix-menu');
     await fix.click();
     await waitForSquiggles(page, 5);

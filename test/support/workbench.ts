@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer';
 import { repoRoot } from './lspClient';
 
@@ -49,6 +49,27 @@ export async function editorText(page: Page): Promise<string> {
 export async function waitForSquiggles(page: Page, count: number, mode: 'exactly' | 'at least' = 'exactly', timeout = 30_000): Promise<void> {
   const comparison = mode === 'exactly' ? '===' : '>=';
   await page.waitForFunction(`document.querySelectorAll('.squiggly-error').length ${comparison} ${count}`, undefined, { timeout });
+}
+
+/**
+ * Puts the cursor at a 1-based line and column, opens the quick-fix menu and returns its row matching `label`. The
+ * menu is asked once more if its first answer lacks the row (seen when it opened just as the diagnostics were being
+ * re-pulled), with a screenshot of each menu that lacked it.
+ */
+export async function quickFixRow(page: Page, line: number, column: number, label: string | RegExp, screenshotPrefix: string): Promise<Locator> {
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    await goTo(page, line, column);
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ timeout: attempt === 1 ? 7_500 : 15_000 });
+      return row;
+    } catch (error) {
+      await snap(page, `${screenshotPrefix}-missing-${attempt}`);
+      if (attempt === 2) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Runs a command from the palette by its title. */
