@@ -34,6 +34,36 @@ function lineAround(text: string, offset: number): Line {
   return { start, text: text.slice(start, end).replace(/\r$/, '') };
 }
 
+/** A text's lines (split at `\n`, a trailing `\r` dropped), each sliced only when read: completion looks at a few. */
+interface TextLines {
+  readonly length: number;
+  at(index: number): string;
+  /** The line an offset is on. */
+  lineOf(offset: number): number;
+}
+
+function textLines(text: string): TextLines {
+  const starts = [0];
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
+  return {
+    length: starts.length,
+    at(index) {
+      const line = text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] - 1 : text.length);
+      return line.endsWith('\r') ? line.slice(0, -1) : line;
+    },
+    lineOf(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset) low = mid;
+        else high = mid - 1;
+      }
+      return low;
+    },
+  };
+}
+
 function indentOf(line: string): number {
   return line.length - line.trimStart().length;
 }
@@ -44,11 +74,11 @@ function isBlankOrComment(line: string): boolean {
 }
 
 /** The chain of `key:` lines that open the blocks enclosing a line at `indent`, outermost first. */
-function parentChain(lines: string[], lineNumber: number, indent: number): string[] | undefined {
+function parentChain(lines: TextLines, lineNumber: number, indent: number): string[] | undefined {
   const path: string[] = [];
   let limit = indent;
   for (let i = lineNumber - 1; i >= 0 && limit > 0; i--) {
-    const line = lines[i];
+    const line = lines.at(i);
     if (isBlankOrComment(line)) continue;
     const lineIndent = indentOf(line);
     if (lineIndent >= limit) continue;
@@ -62,11 +92,11 @@ function parentChain(lines: string[], lineNumber: number, indent: number): strin
 }
 
 /** Keys already present in the block the cursor is in (same indent, same parent), except on the cursor's line. */
-function siblingKeys(lines: string[], lineNumber: number, indent: number): string[] {
+function siblingKeys(lines: TextLines, lineNumber: number, indent: number): string[] {
   const keys: string[] = [];
   const scan = (from: number, step: 1 | -1): void => {
     for (let i = from; i >= 0 && i < lines.length; i += step) {
-      const line = lines[i];
+      const line = lines.at(i);
       if (isBlankOrComment(line)) continue;
       const lineIndent = indentOf(line);
       if (lineIndent < indent) return;
@@ -80,6 +110,11 @@ function siblingKeys(lines: string[], lineNumber: number, indent: number): strin
   return keys;
 }
 
+function everyLineBlankOrComment(lines: TextLines): boolean {
+  for (let i = 0; i < lines.length; i++) if (!isBlankOrComment(lines.at(i))) return false;
+  return true;
+}
+
 /** Works out whether the cursor is on a key or a value, and where, for completion. */
 export function cursorContext(text: string, offset: number): CursorContext {
   const line = lineAround(text, offset);
@@ -87,8 +122,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const before = line.text.slice(0, column);
   const after = line.text.slice(column);
   if (before.includes('#')) return { kind: 'none' };
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  const lineNumber = text.slice(0, line.start).split('\n').length - 1;
+  const lines = textLines(text);
+  const lineNumber = lines.lineOf(line.start);
   const flow = openFlowMappings(before);
   if (flow) return flowMappingContext(flow, lines, lineNumber, line, offset, after);
 
@@ -119,7 +154,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     presentKeys: siblingKeys(lines, lineNumber, indent),
     replace: { start: offset - keyMatch[2].length, end: offset + restOfWord.length },
     hasColon: /^[\w-]*\s*:/.test(after),
-    emptyFile: lines.every(isBlankOrComment),
+    emptyFile: everyLineBlankOrComment(lines),
     flow: false,
     entryFollows: false,
   };
@@ -143,7 +178,7 @@ function flowValueSpan(typed: string, offset: number, after: string): Span {
 }
 
 // Inside `{ … }` on the cursor's line: the path is the block keys above plus the key each open `{` belongs to.
-function flowMappingContext(flow: OpenFlowMappings, lines: string[], lineNumber: number, line: Line, offset: number, after: string): CursorContext {
+function flowMappingContext(flow: OpenFlowMappings, lines: TextLines, lineNumber: number, line: Line, offset: number, after: string): CursorContext {
   const indent = indentOf(line.text);
   const blockParents = parentChain(lines, lineNumber, indent);
   const mapping = flowMappingLine(line.text, flow.innermostStart);

@@ -36,6 +36,12 @@ describe('completion', () => {
     assert.deepEqual(labels('version: 1\ndeploy:\n  port: 1\n  |\n  max_instances: 2\n'), ['healthcheck', 'deploy_strategy', 'resources']);
   });
 
+  test('a file with Windows line endings completes as one with \\n: the same keys, values and edits', () => {
+    assert.deepEqual(labels('version: 1\r\ndeploy:\r\n  port: 1\r\n  |\r\n  max_instances: 2\r\n'), ['healthcheck', 'deploy_strategy', 'resources']);
+    assert.equal(accept('version: 1\r\ndeploy:\r\n  deploy_strategy: r|\r\n', 'recreate'), 'version: 1\r\ndeploy:\r\n  deploy_strategy: recreate\r\n');
+    assert.deepEqual(labels('# only a comment\r\n|'), ['Tinyforge file (version 1)', 'version', 'deploy', 'deploy block']);
+  });
+
   test('inside resources: the resource keys', () => {
     assert.deepEqual(labels('version: 1\ndeploy:\n  resources:\n    |\n'), ['cpu_limit', 'memory_limit']);
   });
