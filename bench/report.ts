@@ -182,7 +182,7 @@ export function renderReport(results: BenchResults): string {
     '|---|---|---|---|',
     ...budgets.map((budget) => `| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.pass ? 'met' : '**MISSED**'} |`),
     '',
-    'Where a keystroke\'s time goes, in our server and in the floor (the parser, the garbage collector, the pipe, the library), is in [keystroke-profile.md](keystroke-profile.md), written by `npm run bench:profile`.',
+    'Where a keystroke\'s time goes, in our server and in the floor (the parser, the garbage collector, the pipe, the library), and where the slowest 1 % of requests spend theirs (the pipe, the server, its GC pauses), are in [keystroke-profile.md](keystroke-profile.md), written by `npm run bench:profile`.',
     '',
     `For scale, in the same run: a 1-byte stdio round trip to a Node child that echoes it takes ${num(results.pipeEchoMs.p50)} ms p50 and ${num(results.pipeEchoMs.p99)} ms p99 ` +
       `(n = ${results.pipeEchoMs.count}), and a bare \`node -e 0\` ${num(results.bareNodeMs.p50)} ms p50 from spawn to exit.`,
