@@ -36,8 +36,8 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   // Files created, changed or deleted on disk keep the Problems panel's workspace-wide list current.
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/.tinyforge.{yml,yaml}'),
-    // A deleted folder is one event for the folder, which no file glob matches: every delete, so its files go too.
-    vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
+    // A folder moved in or deleted is one event for the folder, which no file glob matches: every create and delete.
+    vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
     ...(vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
       vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', []).map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob))),
     ),

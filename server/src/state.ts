@@ -63,10 +63,15 @@ export function createServerState(connection: Connection): ServerState {
   };
 }
 
+/** The innermost workspace folder a URI is in, if any. */
+export function workspaceFolderOf(state: ServerState, uri: string): string | undefined {
+  return state.workspaceFolders.filter((f) => uri.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+}
+
 /** Whether a document URI is a Tinyforge file: `.tinyforge.y(a)ml` anywhere or a `tinyforge.files` glob match. */
 export function isTinyforgeUri(state: ServerState, uri: string): boolean {
   if (!uri.startsWith('file:')) return false;
-  const folder = state.workspaceFolders.filter((f) => uri.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+  const folder = workspaceFolderOf(state, uri);
   const relative = decodeURIComponent(folder ? uri.slice(folder.length) : new URL(uri).pathname);
   return core().isTinyforgeFile(relative, folder ? state.fileGlobs : []);
 }

@@ -1,7 +1,8 @@
 import { DocumentDiagnosticReportKind, FileChangeType, type CancellationToken, type Diagnostic, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { runSafe } from './runSafe';
-import { isTinyforgeUri, type ServerState } from './state';
+import { isTinyforgeUri, workspaceFolderOf, type ServerState } from './state';
 import { findWorkspaceFiles, isSkippedPath, lintWorkspaceFile, pathOfUri } from './workspaceFiles';
 
 /** The resultId of a file that is gone: reported once, with no problems, so the client drops what it showed. */
@@ -66,6 +67,17 @@ export async function diskDiagnostics(state: ServerState, uri: string): Promise<
   return state.workspaceFiles.get(pathOfUri(uri) ?? '')?.diagnostics ?? [];
 }
 
+/** Lints the Tinyforge files under a path just created, when it is a directory (moved in, or checked out). */
+async function addFolderFiles(state: ServerState, uri: string, path: string): Promise<void> {
+  const isDirectory = await stat(path).then((entry) => entry.isDirectory(), () => false);
+  const folder = isDirectory ? workspaceFolderOf(state, uri) : undefined;
+  if (!folder) return;
+  for (const fileUri of await findWorkspaceFiles(state, folder, path)) {
+    const file = await lintWorkspaceFile(state, fileUri);
+    if (file) state.workspaceFiles.set(pathOfUri(fileUri)!, file);
+  }
+}
+
 /** Tells every held workspace request that something changed. */
 export function workspaceChanged(state: ServerState): void {
   for (const wake of [...state.workspaceWaiters]) wake();
@@ -100,6 +112,10 @@ export function registerWorkspaceDiagnostics(state: ServerState): void {
         if (!path || isSkippedPath(change.uri)) continue;
         // A deleted folder comes as one event for the folder: its files go with it.
         if (change.type === FileChangeType.Deleted) for (const held of [...state.workspaceFiles.keys()]) if (held.startsWith(`${path}${sep}`)) state.workspaceFiles.delete(held);
+        if (change.type === FileChangeType.Created && !isTinyforgeUri(state, change.uri)) {
+          await addFolderFiles(state, change.uri, path);
+          continue;
+        }
         if (!isTinyforgeUri(state, change.uri)) continue;
         const file = change.type === FileChangeType.Deleted ? undefined : await lintWorkspaceFile(state, change.uri);
         if (file) state.workspaceFiles.set(path, file);

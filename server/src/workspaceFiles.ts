@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { core } from './core';
@@ -30,9 +30,16 @@ export interface WorkspaceFile {
 /** Directories never searched: dependencies and git's own data. */
 const skippedDirectories = new Set(['node_modules', '.git']);
 
-/** Every Tinyforge file under a workspace folder (`.tinyforge.y(a)ml` anywhere, `tinyforge.files` globs), by URI. */
-export async function findWorkspaceFiles(state: ServerState, folderUri: string): Promise<string[]> {
+/**
+ * Every Tinyforge file under a workspace folder (`.tinyforge.y(a)ml` anywhere, `tinyforge.files` globs), by URI; with
+ * `under`, only those in that directory of the folder (a folder moved in is one watcher event, for the folder).
+ */
+export async function findWorkspaceFiles(state: ServerState, folderUri: string, under?: string): Promise<string[]> {
   const root = fileURLToPath(folderUri);
+  const start = under ?? root;
+  // Globs are matched against the path from the workspace folder, `/`-separated, wherever the search starts.
+  const startRelative = relative(root, start).split(sep).join('/');
+  if (startRelative.startsWith('..') || startRelative.split('/').some((segment) => skippedDirectories.has(segment))) return [];
   const found: string[] = [];
   const visit = async (directory: string, relative: string): Promise<void> => {
     let entries;
@@ -49,7 +56,7 @@ export async function findWorkspaceFiles(state: ServerState, folderUri: string):
       } else if (entry.isFile() && core().isTinyforgeFile(childRelative, state.fileGlobs)) found.push(pathToFileURL(join(directory, entry.name)).toString());
     }
   };
-  await visit(root, '');
+  await visit(start, startRelative);
   return found;
 }
 

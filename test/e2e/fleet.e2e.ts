@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -10,7 +10,7 @@ import { lintText } from '../../core/src/index';
 import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { waitUntil } from '../support/wait';
-import { openEditor, openFile, openTinyforgeView, problemsOf, quickFixRow, runCommand, snap, tinyforgeBadge, viewRows, waitForStatus, type EditorSession } from '../support/workbench';
+import { openEditor, openFile, openTinyforgeView, problemsOf, quickFixRow, runCommand, snap, viewRows, waitForBadge, waitForStatus, type EditorSession } from '../support/workbench';
 
 /** The groups the demo's seven workloads fall in, as the view labels them. */
 const everyGroup = ['Drifted 1', 'Invalid on branch 1', 'Fetch failed 1', 'No file 1', 'In sync 2', 'GitOps disabled 1'];
@@ -84,7 +84,7 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     await snap(page, 'fleet-2-view');
     assert.deepEqual(groups.filter((row) => !/,/.test(row) && /\d$/.test(row)), everyGroup);
     assert.ok(groups.some((row) => /^shop-api dockerfile · 2 drifted · [0-9a-f]{7} · never synced/.test(row)), groups.join('\n'));
-    assert.equal(await tinyforgeBadge(page), '1', 'one drifted workload');
+    assert.equal(await waitForBadge(page, '1'), '1', 'one drifted workload');
     const sent = devServer.log.slice(before);
     assert.equal(sent.filter((line) => line.startsWith('GET /api/workloads ')).length, 1, sent.join('\n'));
     const states = sent.filter((line) => /^GET \/api\/workloads\/[^/]+\/gitops /.test(line));
@@ -141,7 +141,7 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     await snap(page, 'fleet-8-synced');
     const live = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
     assert.deepEqual([live.source_config.port, live.source_config.deploy_strategy], [8080, 'blue_green']);
-    assert.equal(await tinyforgeBadge(page), undefined, 'no badge once nothing drifts');
+    assert.equal(await waitForBadge(page, undefined), undefined, 'no badge once nothing drifts');
   });
 
   test('Create .tinyforge.yml from live config on the workload with no file: a valid file; committed and refreshed, it is In sync', async () => {
@@ -176,6 +176,17 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     await page.keyboard.press('Control+W');
     const problems = await problemsOf(page, 'legacy-api', 1);
     await snap(page, 'fleet-11-closed-keeps-problems');
+    assert.deepEqual(problems.map((problem) => problem.code), ['unknown-key']);
+  });
+
+  test('a folder moved into the workspace brings its file\'s problems, never opened', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'tinyforge-e2e-moved-'));
+    mkdirSync(join(outside, 'moved-svc/api'), { recursive: true });
+    writeFileSync(join(outside, 'moved-svc/api/.tinyforge.yml'), 'version: 1\ndeploy:\n  prot: 8080\n');
+    renameSync(join(outside, 'moved-svc'), join(demoRepoFolder(devServer.dataDir, 'landing'), 'moved-svc'));
+    rmSync(outside, { recursive: true, force: true });
+    const problems = await problemsOf(page, 'moved-svc', 1);
+    await snap(page, 'fleet-14-moved-folder-problems');
     assert.deepEqual(problems.map((problem) => problem.code), ['unknown-key']);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +122,26 @@ describe('workspace diagnostics: every Tinyforge file of the workspace, opened o
     rmSync(pathOf('gone'), { recursive: true, force: true });
     session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(pathOf('gone')).toString(), type: 3 }] });
     assert.deepEqual(byFile(await held), { 'gone/deeper/.tinyforge.yml': [] });
+  });
+
+  test('a folder moved into the workspace brings its files\' problems (the watcher sends one event, for the folder)', { timeout: 15_000 }, async () => {
+    const ids = (report: WorkspaceDiagnosticReport) => (report.items as WorkspaceFullDocumentDiagnosticReport[]).map((item) => ({ uri: item.uri, value: item.resultId! }));
+    const held = workspacePull(ids(await workspacePull([])));
+    const outside = mkdtempSync(join(tmpdir(), 'tinyforge-ws-moved-'));
+    mkdirSync(join(outside, 'svc-d/api'), { recursive: true });
+    mkdirSync(join(outside, 'svc-d/node_modules/dep'), { recursive: true });
+    writeFileSync(join(outside, 'svc-d/api/.tinyforge.yml'), 'version: 1\ndeploy:\n  prot: 1\n');
+    writeFileSync(join(outside, 'svc-d/node_modules/dep/.tinyforge.yml'), 'version: 7\n');
+    renameSync(join(outside, 'svc-d'), pathOf('svc-d'));
+    rmSync(outside, { recursive: true, force: true });
+    session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: pathToFileURL(pathOf('svc-d')).toString(), type: 1 },
+        // A created file that is no Tinyforge file and no folder: nothing to add.
+        { uri: pathToFileURL(pathOf('deploy/other.yaml')).toString(), type: 1 },
+      ],
+    });
+    assert.deepEqual(byFile(await held), { 'svc-d/api/.tinyforge.yml': ['unknown-key'] });
   });
 
   test('a file that has just closed is answered from disk, so its problems stay in the Problems panel', async () => {

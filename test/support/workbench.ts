@@ -203,6 +203,17 @@ export async function tinyforgeBadge(page: Page): Promise<string | undefined> {
   return (await badge.count()) && (await badge.first().isVisible()) ? (await badge.first().innerText()).trim() || undefined : undefined;
 }
 
+/** Reads the badge until it shows `expected` (VS Code draws it apart from the tree's rows), and returns the last read. */
+export async function waitForBadge(page: Page, expected: string | undefined, timeoutMs = 5_000): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let badge = await tinyforgeBadge(page);
+  while (badge !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    badge = await tinyforgeBadge(page);
+  }
+  return badge;
+}
+
 /** A real VS Code (code-server) with our .vsix installed, and a Chromium page on it. */
 export interface EditorSession {
   codeServer: CodeServer;
