@@ -86,8 +86,12 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   getTreeItem(node: FleetNode): vscode.TreeItem {
     const loading = this.model.status.kind === 'loading' || this.model.progress().done < this.model.progress().total;
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(groupLabel(node.group, loading), expandedGroups.has(node.group) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `group:${node.group}`;
+      // A filtered view opens every group it keeps: what the filter found must show. Its own ids, because VS Code keeps
+      // each id's expanded or collapsed state over the state an item asks for.
+      const filtered = !!this.filter.text.trim() || this.filter.onlyDrifted;
+      const expanded = filtered || expandedGroups.has(node.group);
+      const item = new vscode.TreeItem(groupLabel(node.group, loading), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = filtered ? `group:${node.group}:filtered` : `group:${node.group}`;
       item.description = String(node.entries.length);
       const [icon, color] = groupIcons[node.group];
       item.iconPath = node.group === 'unknown' && loading ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);

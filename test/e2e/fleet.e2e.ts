@@ -225,6 +225,41 @@ describe('in a real VS Code: a viewer sees every workload, but no Sync and no En
     assert.ok(!disabled.includes('Enable GitOps'), disabled.join(', '));
     assert.equal(requests(devServer, /^(POST|PUT) /), 0);
   });
+
+  test('the filters: only drifted, then by name, then cleared; each says what it hides, and none sends a request', async () => {
+    await openTinyforgeView(page);
+    await viewRows(page, (rows) => everyGroup.every((group) => rows.includes(group)));
+    const before = devServer.log.length;
+    const titleAction = async (label: string): Promise<void> => {
+      await page.locator('.sidebar .composite.title').hover();
+      await page.locator(`.sidebar .action-label[aria-label="${label}"]`).first().click();
+      // Away from the title bar, so that its tooltip is not in the screenshots.
+      await page.mouse.move(700, 700);
+    };
+    const sidebarText = async (text: string): Promise<string> => {
+      await page.locator('.sidebar', { hasText: text }).first().waitFor({ timeout: 15_000 });
+      return page.locator('.sidebar').first().innerText();
+    };
+    await titleAction('Show Only Drifted Workloads');
+    const drifted = await viewRows(page, (rows) => rows.length === 2);
+    assert.deepEqual(drifted.map((row) => row.split(' ')[0]), ['Drifted', 'shop-api'], drifted.join('\n'));
+    assert.match(await sidebarText('Drifted only: 1 of 7.'), /Drifted only: 1 of 7\./);
+    await snap(page, 'fleet-15-only-drifted');
+    await titleAction('Show All Workloads');
+    await runCommand(page, 'Tinyforge: Filter Workloads by Name');
+    // The palette is a quick input too: type only once the filter's own box has replaced it.
+    await page.locator('.quick-input-widget', { hasText: 'Filter the Tinyforge view by name' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.type('worker');
+    await page.keyboard.press('Enter');
+    // In sync is collapsed unless filtered: a match must show without a click.
+    const named = await viewRows(page, (rows) => rows.length === 2 && rows.some((row) => row.startsWith('shop-worker ')));
+    assert.deepEqual(named.map((row) => row.split(' ')[0]), ['In', 'shop-worker'], named.join('\n'));
+    assert.match(await sidebarText('Named like "worker": 1 of 7.'), /Named like "worker": 1 of 7\./);
+    await snap(page, 'fleet-16-named');
+    await titleAction('Clear Filter');
+    await viewRows(page, (rows) => everyGroup.every((group) => rows.includes(group)));
+    assert.deepEqual(devServer.log.slice(before), [], 'filtering asks the server for nothing');
+  });
 });
 
 describe('in a real VS Code: the Tinyforge view signed out', () => {
