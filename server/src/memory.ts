@@ -1,13 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-
-/**
- * Makes V8 favour memory over peak speed: the server idles most of its life on files of at most 64 KiB. Set at run
- * time, after start-up, so that the code caches made at start-up carry the command line's flags only.
- */
-export function preferSmallHeap(): void {
-  setFlagsFromString('--optimize-for-size');
-}
-
 /** How long without new work before the heap is collected. */
 const idleCollectionMs = 2_000;
 
