@@ -29,25 +29,12 @@ import {
   type ServerSpec,
 } from './lspSubject';
 import { budgetsOf, renderReport, type BenchResults, type ServerFigures } from './report';
+import { ourSlice, rounds, settleMs, warmUpRounds, yamlSlice, type Slice } from './plan';
 import { summarize } from './stats';
 
-/** Work per document per round; yaml-language-server waits 200 ms before validating, so it gets fewer changes. */
-interface Slice {
-  changes: number;
-  /** Requests per completion position (two positions). */
-  completions: number;
-  hovers: number;
-}
-
-const rounds = 50;
-const warmUpRounds = 3;
 const lintsPerRound = 60;
-/** Quiet time after each slice, ms: what one subject leaves running (yaml-language-server's debounced validation, a concurrent GC) stays out of the next one's timing. */
-const settleMs = 50;
 const echoesPerSlice = 5;
 const startupSpawns = 15;
-const ourSlice: Slice = { changes: 16, completions: 10, hovers: 20 };
-const yamlSlice: Slice = { changes: 1, completions: 1, hovers: 2 };
 
 /** Samples in ms for one server, keyed by document name. */
 interface ServerSamples {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../test/support/lspClient';
 import { benchDocuments, type BenchDocument } from './documents';
 import { floorServer, ourServer, prepareSubject, timeChange, timeRequest, type LspSubject, type ServerSpec } from './lspSubject';
+import { ourSlice, rounds, settleMs, warmUpRounds } from './plan';
 import { summarize } from './stats';
 
 /** What `bench/requestTrace.cjs` records in a server: [wall ms, process CPU ms] per stdin chunk and stdout write, [start, duration] per GC. */
@@ -33,9 +34,6 @@ interface TailParts {
   serverCpu: number;
 }
 
-const rounds = 50;
-const warmUpRounds = 3;
-const settleMs = 50;
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
 async function startTraced(spec: ServerSpec, traceFile: string, documents: readonly BenchDocument[]): Promise<LspSubject> {
@@ -50,22 +48,22 @@ async function startTraced(spec: ServerSpec, traceFile: string, documents: reado
   }
 }
 
-/** Ours' slice of a bench round (16 changes, 10 × 2 completions, 20 hovers), every request's wall-clock window kept. */
+/** Ours' slice of a bench round, every request's wall-clock window kept. */
 async function slice(subject: LspSubject, document: BenchDocument, kept: Timed[] | undefined): Promise<void> {
   const keep = (kind: Timed['kind'], start: number): void => void kept?.push({ start, end: wallNow(), kind, document: document.name });
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < ourSlice.changes; i++) {
     const start = wallNow();
     await timeChange(subject, document);
     keep('change', start);
   }
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < ourSlice.completions; i++) {
     for (const position of [document.completeKeyAt, document.completeValueAt]) {
       const start = wallNow();
       await timeRequest(subject, 'textDocument/completion', document, position);
       keep('completion', start);
     }
   }
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < ourSlice.hovers; i++) {
     const start = wallNow();
     await timeRequest(subject, 'textDocument/hover', document, document.hoverAt);
     keep('hover', start);
@@ -105,7 +103,7 @@ export async function profileTails(): Promise<string[]> {
     const lines = [
       '## The slowest 1 %: where a tail request\'s time goes',
       '',
-      `Ours and the floor, interleaved as \`npm run bench\` runs them (${rounds} rounds of every document, ours' slice each: 16 changes, 20 completions, 20 hovers, then ${settleMs} ms of quiet), each with \`bench/requestTrace.cjs\` preloaded, which notes the wall-clock and CPU time of every stdin chunk and stdout write and every GC pause. A request at or above its p99 is a tail request; its time is split into the pipe in (the client's send → the chunk reaches the server's JavaScript), the server (→ its answer's write; the GC pauses inside it beside it), and the pipe out (→ the client has the answer). Server CPU is the whole process's (every thread's) CPU time over the server part: more than the server part's wall time means helper threads (V8's GC and compiler) were busy too; much less means the process waited for a core.`,
+      `Ours and the floor, interleaved as \`npm run bench\` runs them (${rounds} rounds of every document, ours' slice each: ${ourSlice.changes} changes, ${ourSlice.completions * 2} completions, ${ourSlice.hovers} hovers, then ${settleMs} ms of quiet), each with \`bench/requestTrace.cjs\` preloaded, which notes the wall-clock and CPU time of every stdin chunk and stdout write and every GC pause. A request at or above its p99 is a tail request; its time is split into the pipe in (the client's send → the chunk reaches the server's JavaScript), the server (→ its answer's write; the GC pauses inside it beside it), and the pipe out (→ the client has the answer). Server CPU is the whole process's (every thread's) CPU time over the server part: more than the server part's wall time means helper threads (V8's GC and compiler) were busy too; much less means the process waited for a core.`,
       '',
       '| Requests | server | n | p50 | p99 | tail n | tail mean | pipe in | server | of which GC pauses | pipe out | server process CPU | tail requests with a GC pause |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -67,9 +67,14 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     this.changed.fire(undefined);
   }
 
+  /** Whether the filter hides anything (its text is trimmed as it is set). */
+  get filtered(): boolean {
+    return !!this.filter.text || this.filter.onlyDrifted;
+  }
+
   /** The workloads the filter lets through. */
   visibleEntries(): FleetEntry[] {
-    const text = this.filter.text.trim().toLowerCase();
+    const text = this.filter.text.toLowerCase();
     return this.model.all().filter((entry) => (!this.filter.onlyDrifted || entry.group === 'drifted') && (!text || entry.workload.name.toLowerCase().includes(text)));
   }
 
@@ -88,10 +93,9 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     if (node.kind === 'group') {
       // A filtered view opens every group it keeps: what the filter found must show. Its own ids, because VS Code keeps
       // each id's expanded or collapsed state over the state an item asks for.
-      const filtered = !!this.filter.text.trim() || this.filter.onlyDrifted;
-      const expanded = filtered || expandedGroups.has(node.group);
+      const expanded = this.filtered || expandedGroups.has(node.group);
       const item = new vscode.TreeItem(groupLabel(node.group, loading), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = filtered ? `group:${node.group}:filtered` : `group:${node.group}`;
+      item.id = this.filtered ? `group:${node.group}:filtered` : `group:${node.group}`;
       item.description = String(node.entries.length);
       const [icon, color] = groupIcons[node.group];
       item.iconPath = node.group === 'unknown' && loading ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);

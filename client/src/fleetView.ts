@@ -130,7 +130,7 @@ export class FleetView implements vscode.Disposable {
     if (status.kind === 'failed') messages.push(entries.length ? vscode.l10n.t('{0} Showing the last known states.', status.reason) : status.reason);
     else if (status.kind === 'loading') messages.push(vscode.l10n.t('Listing the workloads of {0}…', status.url));
     else if (status.kind === 'ready' && done < total) messages.push(vscode.l10n.t('Checking {0} of {1} workloads with GitOps on…', done, total));
-    if (filter.text || filter.onlyDrifted) {
+    if (this.tree.filtered) {
       const shown = this.tree.visibleEntries().length;
       messages.push(
         filter.text && filter.onlyDrifted
@@ -162,7 +162,7 @@ export class FleetView implements vscode.Disposable {
   private setFilter(change: Partial<FleetTreeProvider['filter']>): void {
     this.tree.filter = { ...this.tree.filter, ...change };
     void vscode.commands.executeCommand('setContext', 'tinyforge.view.onlyDrifted', this.tree.filter.onlyDrifted);
-    void vscode.commands.executeCommand('setContext', 'tinyforge.view.filtered', !!this.tree.filter.text || this.tree.filter.onlyDrifted);
+    void vscode.commands.executeCommand('setContext', 'tinyforge.view.filtered', this.tree.filtered);
     this.redraw();
   }
 
@@ -180,7 +180,7 @@ export class FleetView implements vscode.Disposable {
       vscode.commands.registerCommand('tinyforge.view.refresh', () => this.refresh(true)),
       vscode.commands.registerCommand('tinyforge.view.filter', async () => {
         const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter the Tinyforge view by name'), value: this.tree.filter.text, prompt: vscode.l10n.t('Part of a workload name; empty shows all.') });
-        if (text !== undefined) this.setFilter({ text });
+        if (text !== undefined) this.setFilter({ text: text.trim() });
       }),
       vscode.commands.registerCommand('tinyforge.view.onlyDrifted', () => this.setFilter({ onlyDrifted: true })),
       vscode.commands.registerCommand('tinyforge.view.showAll', () => this.setFilter({ onlyDrifted: false })),

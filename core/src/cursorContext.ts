@@ -1,4 +1,5 @@
 import type { Span } from './findings';
+import { lineOfOffset } from './lineIndex';
 import { flowKey, flowMappingLine, openFlowMappings, openingQuote, unquote, type OpenFlowMappings } from './flowContext';
 
 /** What the cursor is on, read from the lines around it so it works while the YAML is still broken. */
@@ -51,16 +52,7 @@ function textLines(text: string): TextLines {
       const line = text.slice(starts[index], index + 1 < starts.length ? starts[index + 1] - 1 : text.length);
       return line.endsWith('\r') ? line.slice(0, -1) : line;
     },
-    lineOf(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= offset) low = mid;
-        else high = mid - 1;
-      }
-      return low;
-    },
+    lineOf: (offset) => lineOfOffset(starts, offset),
   };
 }
 

@@ -15,6 +15,18 @@ export interface LineIndex {
   readonly lineCount: number;
 }
 
+/** The index of the last line start at or before an offset, in ascending line starts (the first is 0). */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** Builds a line index; the only offset/position conversion the project has. */
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
@@ -40,14 +52,8 @@ export function createLineIndex(text: string): LineIndex {
     lineEnd,
     positionAt(offset) {
       const clamped = Math.max(0, Math.min(offset, text.length));
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= clamped) low = mid;
-        else high = mid - 1;
-      }
-      return { line: low, character: clamped - starts[low] };
+      const line = lineOfOffset(starts, clamped);
+      return { line, character: clamped - starts[line] };
     },
     offsetAt(position) {
       if (position.line >= starts.length) return text.length;

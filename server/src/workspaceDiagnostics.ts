@@ -8,6 +8,14 @@ import { findWorkspaceFiles, isSkippedPath, lintWorkspaceFile, pathOfUri } from 
 /** The resultId of a file that is gone: reported once, with no problems, so the client drops what it showed. */
 const deletedResultId = 'deleted';
 
+/** Lints files and holds what they report; a few at a time, so thousands of files never open thousands of descriptors. */
+async function lintAndHold(state: ServerState, uris: readonly string[]): Promise<void> {
+  for (let index = 0; index < uris.length; index += 32) {
+    const linted = await Promise.all(uris.slice(index, index + 32).map((uri) => lintWorkspaceFile(state, uri)));
+    for (const file of linted) if (file) state.workspaceFiles.set(pathOfUri(file.uri)!, file);
+  }
+}
+
 /**
  * Finds and lints every Tinyforge file of the workspace folders, once (file events keep it current after that); a
  * search that fails is tried again on the next request, not remembered as failed.
@@ -15,12 +23,7 @@ const deletedResultId = 'deleted';
 function scanned(state: ServerState): Promise<void> {
   state.workspaceScan ??= (async () => {
     const uris = (await Promise.all(state.workspaceFolders.filter((folder) => folder.startsWith('file:')).map((folder) => findWorkspaceFiles(state, folder)))).flat();
-    // A few at a time: a workspace of thousands of files must not open thousands of descriptors at once.
-    for (let index = 0; index < uris.length; index += 32) {
-      const batch = uris.slice(index, index + 32);
-      const linted = await Promise.all(batch.map((uri) => lintWorkspaceFile(state, uri)));
-      for (const file of linted) if (file) state.workspaceFiles.set(pathOfUri(file.uri)!, file);
-    }
+    await lintAndHold(state, uris);
     state.afterWork();
   })();
   const scan = state.workspaceScan;
@@ -71,11 +74,7 @@ export async function diskDiagnostics(state: ServerState, uri: string): Promise<
 async function addFolderFiles(state: ServerState, uri: string, path: string): Promise<void> {
   const isDirectory = await stat(path).then((entry) => entry.isDirectory(), () => false);
   const folder = isDirectory ? workspaceFolderOf(state, uri) : undefined;
-  if (!folder) return;
-  for (const fileUri of await findWorkspaceFiles(state, folder, path)) {
-    const file = await lintWorkspaceFile(state, fileUri);
-    if (file) state.workspaceFiles.set(pathOfUri(fileUri)!, file);
-  }
+  if (folder) await lintAndHold(state, await findWorkspaceFiles(state, folder, path));
 }
 
 /** Tells every held workspace request that something changed. */
@@ -112,11 +111,10 @@ export function registerWorkspaceDiagnostics(state: ServerState): void {
         if (!path || isSkippedPath(change.uri)) continue;
         // A deleted folder comes as one event for the folder: its files go with it.
         if (change.type === FileChangeType.Deleted) for (const held of [...state.workspaceFiles.keys()]) if (held.startsWith(`${path}${sep}`)) state.workspaceFiles.delete(held);
-        if (change.type === FileChangeType.Created && !isTinyforgeUri(state, change.uri)) {
-          await addFolderFiles(state, change.uri, path);
+        if (!isTinyforgeUri(state, change.uri)) {
+          if (change.type === FileChangeType.Created) await addFolderFiles(state, change.uri, path);
           continue;
         }
-        if (!isTinyforgeUri(state, change.uri)) continue;
         const file = change.type === FileChangeType.Deleted ? undefined : await lintWorkspaceFile(state, change.uri);
         if (file) state.workspaceFiles.set(path, file);
         else state.workspaceFiles.delete(path);

@@ -39,7 +39,6 @@ export async function findWorkspaceFiles(state: ServerState, folderUri: string, 
   const start = under ?? root;
   // Globs are matched against the path from the workspace folder, `/`-separated, wherever the search starts.
   const startRelative = relative(root, start).split(sep).join('/');
-  if (startRelative.startsWith('..') || startRelative.split('/').some((segment) => skippedDirectories.has(segment))) return [];
   const found: string[] = [];
   const visit = async (directory: string, relative: string): Promise<void> => {
     let entries;
