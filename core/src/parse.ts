@@ -1,5 +1,6 @@
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { Span } from './findings';
+import { parseSimpleMapping } from './simpleMapping';
 
 /** The most bytes (UTF-8) the Tinyforge server accepts for the file. */
 export const maxFileBytes = 65_536;
@@ -73,12 +74,17 @@ function withLoneCarriageReturnsAsLineFeeds(text: string): string {
 }
 
 /** YAML 1.2 core schema whatever a `%YAML` directive says; duplicate keys kept for the validator; no source tokens kept. */
-const parseOptions = { schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false } as const;
+export const parseOptions = { schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false, keepSourceTokens: false } as const;
 
 /** Parses the text with `yaml` v2 (YAML 1.2 core schema, whatever a `%YAML` directive says), never throwing; duplicate keys are left to the validator. */
 export function parseConfig(text: string, source: ConfigSource = {}): ParsedConfig {
   const byteLength = source.byteLength ?? utf8ByteLength(text);
   if (byteLength > maxFileBytes) return { text, byteLength, tooLarge: true };
+
+  // Bytes that are not UTF-8 come first, then forbidden characters (see below); a clean text of the usual shape skips `yaml`.
+  const forbidden = findForbiddenCharacter(text);
+  const simple = source.encodingProblem || forbidden ? undefined : parseSimpleMapping(text, parseOptions);
+  if (simple) return { text, byteLength, tooLarge: false, syntaxProblem: undefined, document: simple, secondDocumentStart: undefined };
 
   const yamlText = withLoneCarriageReturnsAsLineFeeds(text);
   // One document is the rule: parsing it alone is ~20% faster. A second document, or none, takes the whole stream.
@@ -96,7 +102,6 @@ export function parseConfig(text: string, source: ConfigSource = {}): ParsedConf
   }
   // Bytes that are not UTF-8 come first. A forbidden character on or before the parser's error line is its likely cause
   // (the parser often points at the start of that line); one on a later line waits its turn (contract rule 1).
-  const forbidden = findForbiddenCharacter(text);
   const forbiddenFirst = forbidden && (!parserProblem || forbidden.span.start <= endOfLine(text, parserProblem.span.start));
   const syntaxProblem = source.encodingProblem ?? (forbiddenFirst ? forbidden : parserProblem);
   return {
