@@ -44,7 +44,7 @@ function random(seed: number): () => number {
 }
 
 // What the mutations insert: YAML's indicators, the values the schema takes, and the shapes this parser declines.
-const insertions = [' ', '  ', '\n', '\n\n', '#', ' # note', '# c\n', '  # c\n', ':', ': ', '"', "'", '-', '- ', 'a', 'x: 1\n', '  y:\n', '1', '0', '.', '.5', '~', '\t', '\r\n', '\r', '@', '%', '=', '/', '\\', '[', '{', '&a ', '*a', '!', '|', '>', '?', ',', 'null', 'True', '0x1F', '1e3', '.inf', '---\n', '...\n', 'é', '""', "''"];
+const insertions = [' ', '  ', '\n', '\n\n', '#', ' # note', '# c\n', '  # c\n', ':', ': ', '"', "'", '-', '- ', 'a', 'x: 1\n', '  y:\n', '1', '0', '.', '.5', '~', '\t', '\r\n', '\r', '@', '%', '=', '/', '\\', '[', '{', '&a ', '*a', '!', '|', '>', '?', ',', 'null', 'True', '0x1F', '1e3', '.inf', '---\n', '...\n', 'é', '\uFEFF', '\u00A0', '\u2028', '\u0085', '\u3000', '""', "''"];
 
 function mutate(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
@@ -66,7 +66,9 @@ function seedTexts(): string[] {
       return [];
     }
   });
-  return [...loadDiagnosticFixtures().map((fixture) => fixture.text), ...examples, ...benchDocuments().flatMap((document) => [document.text, document.typingText])];
+  const texts = [...loadDiagnosticFixtures().map((fixture) => fixture.text), ...examples, ...benchDocuments().flatMap((document) => [document.text, document.typingText])];
+  // VS Code on Windows saves CRLF by default.
+  return [...texts, ...texts.map((text) => text.replace(/\n/g, '\r\n'))];
 }
 
 /** Asserts the simple parser either declines a text or builds exactly what `yaml` builds from it (and `yaml` finds no error). */
@@ -86,6 +88,7 @@ describe('the simple-mapping parser builds what yaml builds, or leaves the text 
     for (const document of benchDocuments()) {
       assert.ok(assertAgrees(document.text), `declined the ${document.name} bench document`);
       assert.ok(assertAgrees(document.typingText), `declined the ${document.name} bench document with an empty line`);
+      assert.ok(assertAgrees(document.text.replace(/\n/g, '\r\n')), `declined the ${document.name} bench document with CRLF`);
     }
     assert.ok(assertAgrees(readFileSync(join(repoRoot, 'examples/valid/.tinyforge.yml'), 'utf8')));
   });
@@ -108,8 +111,8 @@ describe('the simple-mapping parser builds what yaml builds, or leaves the text 
     }
   });
 
-  test('forms left to yaml are declined: tabs, CRs, flow, anchors, block scalars, escapes, hex, exponents, .inf, documents, lists', () => {
-    for (const text of ['a:\t1\n', 'a: 1\r\n', 'a: 1\rb: 2', 'a: {b: 1}\n', 'a: &x 1\nb: *x\n', 'a: |\n  x\n', 'a: "\\n"\n', "a: 'it''s'\n", 'a: 0x1F\n', 'a: 1e3\n', 'a: 1.2.3\n', 'a: .inf\n', '---\na: 1\n', 'a:\n  - 1\n', 'a:\n  b: 1\n  # indented, last\n', '  a: 1\n', 'a: b: c\n', 'a: 1\n  b: 2\n', '', '# only a comment\n']) {
+  test('forms left to yaml are declined: tabs, lone CRs, flow, anchors, block scalars, escapes, hex, exponents, .inf, documents, lists', () => {
+    for (const text of ['a:\t1\n', 'a: 1\rb: 2', 'a: 1\r', 'a: "x\ry"\r\n', '# a\rb: 1\r\nc: 2\r\n', 'a: {b: 1}\n', 'a: &x 1\nb: *x\n', 'a: |\n  x\n', 'a: "\\n"\n', "a: 'it''s'\n", 'a: 0x1F\n', 'a: 1e3\n', 'a: 1.2.3\n', 'a: .inf\n', '---\na: 1\n', 'a:\n  - 1\n', 'a:\n  b: 1\n  # indented, last\n', '  a: 1\n', 'a: b: c\n', 'a: 1\n  b: 2\n', '', '# only a comment\n']) {
       assert.equal(parseSimpleMapping(text, parseOptions), undefined, JSON.stringify(text));
     }
   });
