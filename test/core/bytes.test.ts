@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createLineIndex, firstInvalidUtf8Byte, lintBytes, lintText, maxFileBytes } from '../../core/src/index';
+import { createLineIndex, firstInvalidUtf8Byte, lintBytes, lintText, maxFileBytes, utf8ByteLength } from '../../core/src/index';
 
 const bom = [0xef, 0xbb, 0xbf];
 
@@ -54,5 +54,28 @@ describe('a file read as bytes (the CLI, the dev server)', () => {
     assert.equal(firstInvalidUtf8Byte(bytesOf([0xf4, 0x90, 0x80, 0x80])), 0, 'past U+10FFFF');
     assert.equal(firstInvalidUtf8Byte(bytesOf('abc', [0xe2, 0x9c])), 3, 'cut off at the end');
     assert.equal(firstInvalidUtf8Byte(bytesOf('x', [0x80])), 1, 'a lone continuation byte');
+  });
+});
+
+describe('a text from the editor: its size in bytes and its forbidden characters', () => {
+  test('the byte count the 64 KiB cap uses is UTF-8 exact: ASCII, Cyrillic, emoji, lone surrogates, after an ASCII prefix', () => {
+    for (const text of ['', 'version: 1\n', 'порт: 8080', `${'a'.repeat(1000)}й😀\uD800x\uDC00`, '😀', '\uDBFF', `# ${'x'.repeat(70_000)}`]) {
+      assert.equal(utf8ByteLength(text), Buffer.byteLength(text, 'utf8'), JSON.stringify(text.slice(0, 40)));
+    }
+    // Just over the cap by one multi-byte letter: too large, the file's first line says so.
+    const overByOne = `version: 1\n# ${'x'.repeat(maxFileBytes - 14)}й`;
+    assert.equal(utf8ByteLength(overByOne), maxFileBytes + 1);
+    assert.deepEqual(lintText(overByOne).findings.map((finding) => finding.code), ['file-too-large']);
+  });
+
+  test('each kind of forbidden character is a yaml-syntax finding at it; NEL, U+FFFD and a surrogate pair are not', () => {
+    for (const bad of ['\u0000', '\u0008', '\u000B', '\u001F', '\u007F', '\u0084', '\u0086', '\u009F', '\uFFFE', '\uFFFF', '\uD800', '\uDC00']) {
+      const text = `version: 1\n# note ${bad} here\ndeploy:\n  port: 8080\n`;
+      const findings = lintText(text).findings;
+      assert.deepEqual(findings.map((finding) => [finding.code, finding.span.start]), [['yaml-syntax', text.indexOf(bad)]], JSON.stringify(bad));
+    }
+    for (const fine of ['\u0085', '\uFFFD', '😀', 'é']) {
+      assert.deepEqual(lintText(`version: 1\n# note ${fine} here\ndeploy:\n  port: 8080\n`).findings, [], JSON.stringify(fine));
+    }
   });
 });
