@@ -23,6 +23,8 @@ interface Timed {
   end: number;
   kind: 'change' | 'completion' | 'hover';
   document: string;
+  /** Whether it was the first request of ours' slice, right after the quiet between slices. */
+  firstOfSlice: boolean;
 }
 
 /** A tail request's time, ms, by where it went. */
@@ -50,7 +52,11 @@ async function startTraced(spec: ServerSpec, traceFile: string, documents: reado
 
 /** Ours' slice of a bench round, every request's wall-clock window kept. */
 async function slice(subject: LspSubject, document: BenchDocument, kept: Timed[] | undefined): Promise<void> {
-  const keep = (kind: Timed['kind'], start: number): void => void kept?.push({ start, end: wallNow(), kind, document: document.name });
+  let first = true;
+  const keep = (kind: Timed['kind'], start: number): void => {
+    kept?.push({ start, end: wallNow(), kind, document: document.name, firstOfSlice: first });
+    first = false;
+  };
   for (let i = 0; i < ourSlice.changes; i++) {
     const start = wallNow();
     await timeChange(subject, document);
@@ -103,10 +109,10 @@ export async function profileTails(): Promise<string[]> {
     const lines = [
       '## The slowest 1 %: where a tail request\'s time goes',
       '',
-      `Ours and the floor, interleaved as \`npm run bench\` runs them (${rounds} rounds of every document, ours' slice each: ${ourSlice.changes} changes, ${ourSlice.completions * 2} completions, ${ourSlice.hovers} hovers, then ${settleMs} ms of quiet), each with \`bench/requestTrace.cjs\` preloaded, which notes the wall-clock and CPU time of every stdin chunk and stdout write and every GC pause. A request at or above its p99 is a tail request; its time is split into the pipe in (the client's send → the chunk reaches the server's JavaScript), the server (→ its answer's write; the GC pauses inside it beside it), and the pipe out (→ the client has the answer). Server CPU is the whole process's (every thread's) CPU time over the server part: more than the server part's wall time means helper threads (V8's GC and compiler) were busy too; much less means the process waited for a core.`,
+      `Ours and the floor, interleaved as \`npm run bench\` runs them (${rounds} rounds of every document, ours' slice each: ${ourSlice.changes} changes, ${ourSlice.completions * 2} completions, ${ourSlice.hovers} hovers, then ${settleMs} ms of quiet), each with \`bench/requestTrace.cjs\` preloaded, which notes the wall-clock and CPU time of every stdin chunk and stdout write and every GC pause. A request at or above its p99 is a tail request; its time is split into the pipe in (the client's send → the chunk reaches the server's JavaScript), the server (→ its answer's write; the GC pauses inside it beside it), and the pipe out (→ the client has the answer). Server CPU is the whole process's (every thread's) CPU time over the server part: more than the server part's wall time means helper threads (V8's GC and compiler) were busy too; much less means the process waited for a core. The last column counts the tail requests that opened ours' slice, sent right after the quiet.`,
       '',
-      '| Requests | server | n | p50 | p99 | tail n | tail mean | pipe in | server | of which GC pauses | pipe out | server process CPU | tail requests with a GC pause |',
-      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| Requests | server | n | p50 | p99 | tail n | tail mean | pipe in | server | of which GC pauses | pipe out | server process CPU | tail requests with a GC pause | tail requests first after the quiet |',
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ];
     const traces = new Map(servers.map((server) => [server.name, JSON.parse(readFileSync(join(dir, `${server.name}.json`), 'utf8')) as RequestTrace]));
     const cases: Array<[Timed['kind'], string]> = [['change', 'typical'], ['completion', 'typical'], ['hover', 'typical'], ['change', 'large']];
@@ -115,10 +121,11 @@ export async function profileTails(): Promise<string[]> {
       for (const server of servers) {
         const requests = server.kept.filter((request) => request.kind === kind && request.document === documentName);
         const summary = summarize(requests.map((request) => request.end - request.start));
-        const tail = requests.filter((request) => request.end - request.start >= summary.p99).map((request) => partsOf(request, traces.get(server.name)!));
+        const tailRequests = requests.filter((request) => request.end - request.start >= summary.p99);
+        const tail = tailRequests.map((request) => partsOf(request, traces.get(server.name)!));
         const average = (pick: (parts: TailParts) => number): string => mean(tail.map(pick)).toFixed(2);
         lines.push(
-          `| ${label} | ${server.name} | ${summary.count} | ${summary.p50.toFixed(3)} | ${summary.p99.toFixed(2)} | ${tail.length} | ${average((parts) => parts.pipeIn + parts.server + parts.pipeOut)} | ${average((parts) => parts.pipeIn)} | ${average((parts) => parts.server)} | ${average((parts) => parts.gcPause)} | ${average((parts) => parts.pipeOut)} | ${average((parts) => parts.serverCpu)} | ${tail.filter((parts) => parts.gcPause > 0.05).length} of ${tail.length} |`,
+          `| ${label} | ${server.name} | ${summary.count} | ${summary.p50.toFixed(3)} | ${summary.p99.toFixed(2)} | ${tail.length} | ${average((parts) => parts.pipeIn + parts.server + parts.pipeOut)} | ${average((parts) => parts.pipeIn)} | ${average((parts) => parts.server)} | ${average((parts) => parts.gcPause)} | ${average((parts) => parts.pipeOut)} | ${average((parts) => parts.serverCpu)} | ${tail.filter((parts) => parts.gcPause > 0.05).length} of ${tail.length} | ${tailRequests.filter((request) => request.firstOfSlice).length} of ${tail.length} |`,
         );
       }
     }
