@@ -50,6 +50,10 @@ export function parseSimpleMapping(text: string, options: DocumentOptions & Sche
     const keyEnd = at;
     if (text.charCodeAt(keyEnd) !== colon || (keyEnd + 1 < lineEnd && text.charCodeAt(keyEnd + 1) !== space)) return undefined;
     const keySource = text.slice(keyStart, keyEnd);
+    // `yaml` refuses a colon over 1024 characters after the key, or after an empty value that stays null (blank lines count).
+    const keyCountedFrom = pending && open.length && indent <= open[open.length - 1].indent ? pending.nullAt : keyStart;
+    if (keyEnd - keyCountedFrom > maxKeySpan) return undefined;
+    // Never undefined for a key that starts with a letter; the check keeps the type.
     const keyValue = plainValue(keySource);
     if (!keyValue) return undefined;
 
@@ -98,15 +102,27 @@ export function parseSimpleMapping(text: string, options: DocumentOptions & Sche
   closeDeeperThan(-1);
   const document = new Document(undefined, options) as Document.Parsed;
   document.contents = root as Document.Parsed['contents'];
+  // `yaml` ends a document's range[2] at its content's end; the core never reads it.
   document.range = [root.range![0], root.range![1], length];
   return document;
 }
 
+/** The most characters `yaml` allows between a key's start and its colon. */
+const maxKeySpan = 1024;
 const carriageReturn = 13;
+const doubleQuote = 34;
+const singleQuote = 39;
+const hyphen = 45;
+const underscore = 95;
 const space = 32;
 const loneCarriageReturn = /\r(?!\n)/;
 const hash = 35;
 const colon = 58;
+
+/** Whether the character at `at` is one of `chars`. */
+function isOneOf(text: string, at: number, chars: string): boolean {
+  return at < text.length && chars.includes(text[at]);
+}
 
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -117,16 +133,18 @@ function isDigit(code: number): boolean {
 }
 
 function isKeyStart(code: number): boolean {
-  return isLetter(code) || code === 95;
+  return isLetter(code) || code === underscore;
 }
 
 function isKeyPart(code: number): boolean {
-  return isKeyStart(code) || isDigit(code) || code === 45;
+  return isKeyStart(code) || isDigit(code) || code === hyphen;
 }
 
 /** Characters a plain value may hold here: none is an indicator or a comment start anywhere in a one-line plain scalar. */
+const plainPunctuation = new Set([..."_./@%+=~-"].map((char) => char.charCodeAt(0)));
+
 function isPlainPart(code: number): boolean {
-  return isLetter(code) || isDigit(code) || code === 95 || code === 46 || code === 47 || code === 64 || code === 37 || code === 43 || code === 61 || code === 126 || code === 45;
+  return isLetter(code) || isDigit(code) || plainPunctuation.has(code);
 }
 
 function mappingAt(start: number): YAMLMap {
@@ -144,25 +162,25 @@ function scalarNode(resolved: PlainValue, source: string, start: number, valueEn
   return node;
 }
 
-/** A value from `at` (its first character) to the line's end: a quoted string without escapes, or a plain scalar. */
 /** An empty value: `yaml` puts its null node at the end of the key's line. */
 function nullNode(at: number): Scalar {
   return scalarNode({ value: null }, '', at, at, at, Scalar.PLAIN);
 }
 
+/** A value from `at` (its first character) to the line's end: a quoted string without escapes, or a plain scalar. */
 function scalarAt(text: string, at: number, lineEnd: number, nextLine: number): Scalar | undefined {
   const first = text.charCodeAt(at);
-  if (first === 34 || first === 39) {
+  if (first === doubleQuote || first === singleQuote) {
     const close = text.indexOf(text[at], at + 1);
     if (close < 0 || close >= lineEnd) return undefined;
     const inner = text.slice(at + 1, close);
     // Escapes (and '' in single quotes) are `yaml`'s to decode.
-    if ((first === 34 && inner.includes('\\')) || text.charCodeAt(close + 1) === first) return undefined;
+    if ((first === doubleQuote && inner.includes('\\')) || text.charCodeAt(close + 1) === first) return undefined;
     if (!onlySpacesOrCommentAfter(text, close + 1, lineEnd)) return undefined;
-    return scalarNode({ value: inner }, inner, at, close + 1, nextLine, first === 34 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE);
+    return scalarNode({ value: inner }, inner, at, close + 1, nextLine, first === doubleQuote ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE);
   }
   // `@` and `%` are indicators at a plain scalar's start; `=` is kept to `yaml` too.
-  if (first === 64 || first === 37 || first === 61) return undefined;
+  if (isOneOf(text, at, '@%=')) return undefined;
   let end = at;
   let valueEnd = at;
   for (; end < lineEnd; end++) {
@@ -199,13 +217,13 @@ const decimalFloat = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it; undefined for the forms left to `yaml` (hex, octal, exponents, .inf, .nan). */
 function plainValue(source: string): PlainValue | undefined {
   const first = source.charCodeAt(0);
-  if (isDigit(first) || first === 43 || first === 45 || first === 46) {
+  if (isDigit(first) || isOneOf(source, 0, '+-.')) {
     if (decimalInteger.test(source)) return { value: parseInt(source, 10) };
     if (!decimalFloat.test(source)) return undefined;
     const dot = source.indexOf('.');
     return { value: parseFloat(source), minFractionDigits: source.endsWith('0') ? source.length - dot - 1 : undefined };
   }
   if (nullWord.test(source)) return { value: null };
-  if (boolWord.test(source)) return { value: first === 116 || first === 84 };
+  if (boolWord.test(source)) return { value: isOneOf(source, 0, 'tT') };
   return { value: source };
 }

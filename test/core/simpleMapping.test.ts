@@ -38,7 +38,7 @@ function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    state ^= state >>> 13;
+    state = (state ^ (state >>> 13)) >>> 0;
     return state / 2 ** 32;
   };
 }
@@ -76,7 +76,7 @@ function assertAgrees(text: string): boolean {
   const simple = parseSimpleMapping(text, parseOptions);
   if (!simple) return false;
   const reference = parseDocument(text, parseOptions);
-  assert.deepEqual(reference.errors.map((error) => error.code), [], `yaml finds errors in a text the simple parser took: ${JSON.stringify(text)}`);
+  assert.deepEqual([...reference.errors, ...reference.warnings].map((problem) => problem.code), [], `yaml finds problems in a text the simple parser took: ${JSON.stringify(text)}`);
   assert.deepEqual(documentShape(simple), documentShape(reference), `different trees for ${JSON.stringify(text)}`);
   const parsed = parseConfig(text);
   assert.deepEqual(validateConfig({ ...parsed, document: simple }, { locale: 'en' }), validateConfig({ ...parsed, document: reference }, { locale: 'en' }), `different findings for ${JSON.stringify(text)}`);
@@ -111,8 +111,8 @@ describe('the simple-mapping parser builds what yaml builds, or leaves the text 
     }
   });
 
-  test('forms left to yaml are declined: tabs, lone CRs, flow, anchors, block scalars, escapes, hex, exponents, .inf, documents, lists', () => {
-    for (const text of ['a:\t1\n', 'a: 1\rb: 2', 'a: 1\r', 'a: "x\ry"\r\n', '# a\rb: 1\r\nc: 2\r\n', 'a: {b: 1}\n', 'a: &x 1\nb: *x\n', 'a: |\n  x\n', 'a: "\\n"\n', "a: 'it''s'\n", 'a: 0x1F\n', 'a: 1e3\n', 'a: 1.2.3\n', 'a: .inf\n', '---\na: 1\n', 'a:\n  - 1\n', 'a:\n  b: 1\n  # indented, last\n', '  a: 1\n', 'a: b: c\n', 'a: 1\n  b: 2\n', '', '# only a comment\n']) {
+  test('forms left to yaml are declined: tabs, lone CRs, flow, anchors, block scalars, escapes, hex, exponents, .inf, documents, lists, keys over 1024 characters', () => {
+    for (const text of ['a:\t1\n', 'a: 1\rb: 2', 'a: 1\r', 'a: "x\ry"\r\n', '# a\rb: 1\r\nc: 2\r\n', 'a: {b: 1}\n', 'a: &x 1\nb: *x\n', 'a: |\n  x\n', 'a: "\\n"\n', "a: 'it''s'\n", 'a: 0x1F\n', 'a: 1e3\n', 'a: 1.2.3\n', 'a: .inf\n', '---\na: 1\n', 'a:\n  - 1\n', 'a:\n  b: 1\n  # indented, last\n', `${'k'.repeat(1025)}: 1\n`, `a:\n${'k'.repeat(1024)}: 1\n`, `a:\n  b:\n${'\n'.repeat(1023)}c: 1\n`, `a:\n  b:\n${' '.repeat(1022)}\nc: 1\n`, '  a: 1\n', 'a: b: c\n', 'a: 1\n  b: 2\n', '', '# only a comment\n']) {
       assert.equal(parseSimpleMapping(text, parseOptions), undefined, JSON.stringify(text));
     }
   });
@@ -131,7 +131,7 @@ describe('the simple-mapping parser builds what yaml builds, or leaves the text 
     }
     // Mutations break many texts; enough must still take the fast path for this to test it.
     t.diagnostic(`${taken} of ${tried} mutated texts took the fast path`);
-    assert.ok(taken > tried * 0.2, `only ${taken} of ${tried} mutated texts took the fast path`);
+    assert.ok(taken > tried * 0.1, `only ${taken} of ${tried} mutated texts took the fast path`);
   });
 
   test('parseConfig takes the fast path only for a clean text: a forbidden character still comes first', () => {
