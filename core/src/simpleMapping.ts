@@ -19,6 +19,15 @@ export function parseSimpleMapping(text: string, options: DocumentOptions & Sche
   /** The indent of the comment lines since the last entry: each must be the next entry's (others move where `yaml` ends nodes). */
   let commentIndent = -1;
 
+  /** Makes the pending key's value null; false when comments follow it, which `yaml` would stretch that null node over. */
+  const settlePendingAsNull = (): boolean => {
+    if (!pending) return true;
+    if (pending.commented) return false;
+    pending.pair.value = nullNode(pending.nullAt);
+    lastEnd = pending.nullAt;
+    pending = undefined;
+    return true;
+  };
   const closeDeeperThan = (indent: number): void => {
     while (open.length && open[open.length - 1].indent > indent) {
       const { map } = open.pop()!;
@@ -36,13 +45,12 @@ export function parseSimpleMapping(text: string, options: DocumentOptions & Sche
     const indent = at - lineStart;
     lineStart = nextLine;
     if (at === lineEnd) continue;
+    if (commentIndent >= 0 && commentIndent !== indent) return undefined;
     if (text.charCodeAt(at) === hash) {
-      if (commentIndent >= 0 && commentIndent !== indent) return undefined;
       commentIndent = indent;
       if (pending) pending.commented = true;
       continue;
     }
-    if (commentIndent >= 0 && commentIndent !== indent) return undefined;
     commentIndent = -1;
 
     const keyStart = at;
@@ -52,7 +60,7 @@ export function parseSimpleMapping(text: string, options: DocumentOptions & Sche
     if (text.charCodeAt(keyEnd) !== colon || (keyEnd + 1 < lineEnd && text.charCodeAt(keyEnd + 1) !== space)) return undefined;
     const keySource = text.slice(keyStart, keyEnd);
     // `yaml` refuses a colon over 1024 characters after the key, or after an empty value that stays null (blank lines count).
-    const keyCountedFrom = pending && open.length && indent <= open[open.length - 1].indent ? pending.nullAt : keyStart;
+    const keyCountedFrom = pending && indent <= open[open.length - 1].indent ? pending.nullAt : keyStart;
     if (keyEnd - keyCountedFrom > maxKeySpan) return undefined;
     // Never undefined for a key that starts with a letter; the check keeps the type.
     const keyValue = plainValue(keySource);
@@ -67,13 +75,7 @@ export function parseSimpleMapping(text: string, options: DocumentOptions & Sche
       pending = undefined;
       open.push({ indent, map });
     } else {
-      if (pending) {
-        // When the value stays empty, `yaml` stretches its null node over the comments after it; not worth copying.
-        if (pending.commented) return undefined;
-        pending.pair.value = nullNode(pending.nullAt);
-        lastEnd = pending.nullAt;
-        pending = undefined;
-      }
+      if (!settlePendingAsNull()) return undefined;
       // Deeper than a scalar's key would continue that scalar, or be an error.
       if (indent > open[open.length - 1].indent) return undefined;
       closeDeeperThan(indent);
@@ -93,12 +95,7 @@ export function parseSimpleMapping(text: string, options: DocumentOptions & Sche
     pair.value = value;
     lastEnd = nextLine;
   }
-  if (!open.length || commentIndent > 0) return undefined;
-  if (pending) {
-    if (pending.commented) return undefined;
-    pending.pair.value = nullNode(pending.nullAt);
-    lastEnd = pending.nullAt;
-  }
+  if (!open.length || commentIndent > 0 || !settlePendingAsNull()) return undefined;
   const root = open[0].map;
   closeDeeperThan(-1);
   const document = new Document(undefined, options) as Document.Parsed;
