@@ -4,7 +4,7 @@
 import './fleetVscode.cjs';
 import { createInterface } from 'node:readline';
 import { createApiClient, type TinyforgeApi } from '../api/src/index';
-import { ApiSession } from '../client/src/apiSession';
+import { ApiSession } from '../api/src/session';
 import { FleetModel } from '../client/src/fleetModel';
 import { FleetTreeProvider, type FleetNode } from '../client/src/fleetTree';
 import { VirtualClock } from './virtualClock';

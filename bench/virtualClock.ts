@@ -1,4 +1,4 @@
-import type { Clock } from '../client/src/requestScheduler';
+import type { Clock } from '../api/src/clock';
 
 interface Timer {
   due: number;

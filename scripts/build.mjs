@@ -66,7 +66,10 @@ async function main() {
     build({ ...common, entryPoints: [join(root, 'api/src/index.ts')], outfile: join(root, 'dist/api.js') }),
     // The server is a small entry and its body, so the entry can load the body (and the core) through a V8 code cache.
     build({ ...common, entryPoints: [join(root, 'server/src/entry.ts')], outfile: join(root, 'dist/server.js') }),
-    build({ ...common, entryPoints: [join(root, 'server/src/main.ts')], outfile: join(root, 'dist/serverMain.js') }),
+    // The API library is the extension's own bundle, loaded only when the server fetches live data itself.
+    build({ ...common, entryPoints: [join(root, 'server/src/main.ts')], outfile: join(root, 'dist/serverMain.js'), external: ['./api.js'] }),
+    // `tinyforge-language-server`, the command other editors start: a few lines in front of dist/server.js.
+    build({ ...common, entryPoints: [join(root, 'server/src/bin.ts')], outfile: join(root, 'dist/language-server.js'), external: ['./server.js'], banner: { js: '#!/usr/bin/env node' } }),
     build({ ...common, entryPoints: [join(root, 'core/src/index.ts')], outfile: join(root, 'dist/core.js') }),
     build({ ...common, entryPoints: [join(root, 'cli/src/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
     build({ ...common, entryPoints: [join(root, 'devserver/src/main.ts')], outfile: join(root, 'dist/dev-server.js') }),

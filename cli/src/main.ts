@@ -5,8 +5,9 @@ import { findFiles, stdinPath, unreadableBecause } from './findFiles';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 import { fetchSnapshot } from './live';
 import { cliMessages } from './messages';
+import { productVersion } from '../../core/src/version';
 
-const version = '0.1.0';
+const version = productVersion;
 
 /** Runs the linter; returns the exit code (0 clean, 1 errors, 2 usage, unreadable input or server, 3 drift). */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void, err: (text: string) => void): Promise<number> {

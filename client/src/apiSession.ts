@@ -1,63 +1,10 @@
 import * as vscode from 'vscode';
-import type { GitOpsState, Me, TinyforgeApi, Workload } from '../../api/src/index';
+import type { ApiSession } from '../../api/src/index';
 import { readToken } from './auth';
 import { loadApi } from './lazy';
-import { RequestScheduler, type Clock, type FailureAdvice, type GetOptions } from './requestScheduler';
 import { readConnectionSettings } from './settings';
 
-/** Failures that say the server is in trouble, so every queued request waits (as the refresh timer backs off). */
-const backOffKinds = new Set(['unreachable', 'timeout', 'server', 'rate_limited', 'tls']);
-
-function adviceFor(error: unknown): FailureAdvice {
-  const apiError = error as { kind?: string; retryAfterSeconds?: number };
-  return { backOff: backOffKinds.has(apiError.kind ?? ''), retryAfterMs: apiError.retryAfterSeconds ? apiError.retryAfterSeconds * 1000 : undefined };
-}
-
-/**
- * The configured server with its token: an API client and the one request scheduler that the open files, the
- * Tinyforge view and the commands share, so that no answer is asked for twice while it is fresh enough.
- */
-export class ApiSession {
-  readonly scheduler: RequestScheduler;
-
-  constructor(
-    readonly url: string,
-    readonly api: TinyforgeApi,
-    clock?: Clock,
-  ) {
-    this.scheduler = new RequestScheduler({ advise: adviceFor, clock });
-  }
-
-  /** When we last wrote to each workload, and to any: answers to requests sent before that are old. */
-  private readonly writtenAt = new Map<string, number>();
-  private lastWriteAt = -Infinity;
-
-  /** `GET /api/me`. */
-  me(options: GetOptions): Promise<Me> {
-    return this.scheduler.get('me', () => this.api.me(), options);
-  }
-
-  /** `GET /api/workloads`: every workload with its live `source_config` (so no `GET /api/workloads/{id}` is needed). */
-  workloads(options: GetOptions): Promise<Workload[]> {
-    return this.scheduler.get('workloads', () => this.api.listWorkloads(), { ...options, notBefore: this.lastWriteAt });
-  }
-
-  /** `GET /api/workloads/{id}/gitops`: what Tinyforge fetched from the git provider for it. */
-  gitops(workloadId: string, options: GetOptions): Promise<GitOpsState> {
-    return this.scheduler.get(`gitops/${workloadId}`, () => this.api.getGitOps(workloadId), { ...options, notBefore: this.writtenAt.get(workloadId) });
-  }
-
-  /** The last answer for a workload's GitOps state, however old, without asking. */
-  lastGitops(workloadId: string): { value: GitOpsState; fetchedAt: number } | undefined {
-    return this.scheduler.peek(`gitops/${workloadId}`);
-  }
-
-  /** After a write (Sync, Enable GitOps) was sent: nothing asked before it, cached or still under way, answers for it. */
-  wrote(workloadId: string, at = Date.now()): void {
-    this.writtenAt.set(workloadId, at);
-    this.lastWriteAt = at;
-  }
-}
+export type { ApiSession };
 
 /** Hands out the session for the current settings and token; a new one (with empty caches) when either changes. */
 export class ApiSessions implements vscode.Disposable {
@@ -75,7 +22,8 @@ export class ApiSessions implements vscode.Disposable {
     const key = `${url}\n${caFile ?? ''}\n${token}`;
     if (this.current?.key !== key) {
       this.current?.session.scheduler.dispose();
-      this.current = { key, session: new ApiSession(url, loadApi().createApiClient({ baseUrl: url, token, caFile })) };
+      const api = loadApi();
+      this.current = { key, session: new api.ApiSession(url, api.createApiClient({ baseUrl: url, token, caFile })) };
     }
     return this.current.session;
   }

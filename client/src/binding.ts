@@ -1,9 +1,8 @@
-import { realpath } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { locateFile, readCheckout } from '../../api/src/checkout';
 import type { Workload } from '../../api/src/index';
 import { matchWorkloads } from '../../core/src/remotes';
-import { readCheckout } from './gitInfo';
 
 /** Which workload a file belongs to, or why none. */
 export type Binding =
@@ -18,14 +17,10 @@ type Links = Record<string, Record<string, string>>;
 
 /** The file's path from its repository root and the checkout it is in, or undefined outside git. */
 async function locate(document: vscode.TextDocument): Promise<{ folderKey: string; filePath: string; branch: string; remotes: string[] } | undefined> {
+  const place = await locateFile(document.uri.fsPath);
+  if (!place) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  const directory = vscode.Uri.joinPath(document.uri, '..').fsPath;
-  const checkout = await readCheckout(directory);
-  if (!checkout) return undefined;
-  // git names the repository root by its real path; a workspace opened through a symbolic link spells it otherwise.
-  const realDirectory = await realpath(directory).catch(() => directory);
-  const filePath = relative(checkout.root, join(realDirectory, basename(document.uri.fsPath))).split(sep).join('/');
-  return { folderKey: (folder?.uri ?? vscode.Uri.file(checkout.root)).toString(), filePath, branch: checkout.branch, remotes: checkout.remotes };
+  return { folderKey: (folder?.uri ?? vscode.Uri.file(place.root)).toString(), filePath: place.filePath, branch: place.branch, remotes: place.remotes };
 }
 
 /** Binds a file: a remembered choice first, else the unique workload whose repo, branch and gitops_path match. */

@@ -6,7 +6,7 @@ import { refreshOpenDocuments, registerLiveCommands } from './commands';
 import { StateCodeLensProvider } from './codeLens';
 import { LiveConfigProvider, liveScheme } from './compare';
 import { DriftDecorations } from './decorations';
-import { RefreshScheduler } from './refreshScheduler';
+import { RefreshScheduler } from '../../api/src/refreshScheduler';
 import { StatusItem } from './statusItem';
 import { LiveData } from './liveData';
 import { ApiSessions } from './apiSession';

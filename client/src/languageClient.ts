@@ -4,6 +4,7 @@ import { DocumentDiagnosticRequest, LanguageClient, State, TransportKind, type L
 import { withoutRedHatDuplicates } from './diagnosticFilter';
 import { onRedHatYamlChange, redHatYamlValidates } from './redHatYaml';
 import { serverEnvironment, serverExecArgv } from './serverLaunch';
+import type { TinyforgeSettings } from '../../server/src/protocol';
 
 /** A running language client (the type the extension holds). */
 export type { LanguageClient };
@@ -47,7 +48,8 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
     documentSelector: documentSelector(),
     synchronize: { fileEvents: watchers },
     outputChannel: output,
-    initializationOptions: { files: fileGlobs() },
+    // The extension fetches live data and sends it as snapshots: the server must never fetch a second time.
+    initializationOptions: { files: fileGlobs(), liveData: 'client' } satisfies TinyforgeSettings,
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {
         const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());

@@ -5,7 +5,7 @@ import type { Workload } from '../../api/src/index';
 import { gitopsPathProblem } from '../../core/src/gitopsPath';
 import { matchWorkloads } from '../../core/src/remotes';
 import { chosenWorkloadFiles } from './binding';
-import { readCheckout } from './gitInfo';
+import { readCheckout } from '../../api/src/checkout';
 
 /** Where a workload's file is, or would be, in this workspace. */
 export interface WorkloadFile {

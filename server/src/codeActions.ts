@@ -19,10 +19,10 @@ export const useLiveValuesKind = `${CodeActionKind.Source}.useLiveValues.tinyfor
 /** The client command that runs a Sync (it owns the network and the confirmation). */
 export const syncCommand = 'tinyforge.sync';
 
-/** A Sync action for admins when the branch head is known; viewers never see one. */
+/** A Sync action for admins when the branch head is known; viewers, and clients that have no Sync command, never see one. */
 function syncAction(state: ServerState, uri: string, kind: string, diagnostics?: Diagnostic[]): CodeAction | undefined {
   const snapshot = state.snapshots.get(uri);
-  if (!snapshot || snapshot.role !== 'admin' || snapshot.status !== 'ok' || !snapshot.branchHead) return undefined;
+  if (!state.liveFromClient || !snapshot || snapshot.role !== 'admin' || snapshot.status !== 'ok' || !snapshot.branchHead) return undefined;
   const title = core().formatMessage(state.locale, 'syncAction', snapshot.workloadName, snapshot.branch, snapshot.branchHead.commitSha.slice(0, 7));
   return { title, kind, diagnostics, command: { title, command: syncCommand, arguments: [uri] } };
 }

@@ -4,6 +4,19 @@ import type { LiveSnapshot } from '../../core/src/index';
 export interface TinyforgeSettings {
   /** Extra globs, relative to a workspace folder, of files to treat as `.tinyforge.yml` (setting `tinyforge.files`). */
   files?: string[];
+  /**
+   * `client`: the client fetches live data and sends `tinyforge/snapshot` (the VS Code extension says so), and the
+   * server never fetches, whatever its environment holds. Otherwise the server fetches when it is told a URL and token.
+   */
+  liveData?: 'client';
+  /** The Tinyforge server to fetch live data from (else `TINYFORGE_URL`). Initialization options only. */
+  url?: string;
+  /** Its API token (else `TINYFORGE_TOKEN`, which is where the README tells users to keep it). */
+  token?: string;
+  /** A PEM file of a CA to trust for it (else `TINYFORGE_CA_FILE`). */
+  caFile?: string;
+  /** Seconds between fetches while a linked file is open (default 60, at least 10), as `tinyforge.refreshInterval`. */
+  refreshInterval?: number;
 }
 
 /** Parameters of `tinyforge/snapshot`: the live data for one file, or null to forget it (signed out, unlinked). */

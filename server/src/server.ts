@@ -1,10 +1,12 @@
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { productVersion } from '../../core/src/version';
 import { core } from './core';
 import { fixAllKind, registerCodeActions, syncKind, useLiveValuesKind } from './codeActions';
 import { registerCompletion } from './completion';
 import { refreshDiagnostics, registerDiagnostics } from './diagnostics';
 import { registerFolding } from './folding';
 import { registerHover } from './hover';
+import { registerLiveFetching } from './live/registerLive';
 import type { TinyforgeSettings } from './protocol';
 import { createServerState, type ServerState } from './state';
 import { registerSnapshots } from './snapshots';
@@ -24,11 +26,16 @@ const startUpSettleMs = 200;
  */
 export function startServer(connection: Connection, onStartedUp?: () => void): void {
   const state = createServerState(connection);
+  let announceLive = (): void => undefined;
   connection.onInitialize((params): InitializeResult => {
     state.locale = params.locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
     state.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => (folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`));
     if (!state.workspaceFolders.length && params.rootUri) state.workspaceFolders = [params.rootUri.endsWith('/') ? params.rootUri : `${params.rootUri}/`];
-    applySettings(state, params.initializationOptions as TinyforgeSettings | undefined);
+    const options = params.initializationOptions as TinyforgeSettings | undefined;
+    applySettings(state, options);
+    state.liveFromClient = options?.liveData === 'client';
+    const live = registerLiveFetching(state, options, process.env);
+    announceLive = live.announce;
     state.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     state.diagnosticsRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     state.snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -36,20 +43,22 @@ export function startServer(connection: Connection, onStartedUp?: () => void): v
     if (state.pullDiagnostics) registerWorkspaceDiagnostics(state);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Saves matter only when the server fetches live data itself (a save may precede a push).
+        textDocumentSync: live.fetches ? { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } : TextDocumentSyncKind.Incremental,
         completionProvider: { resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, syncKind, useLiveValuesKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, ...(state.liveFromClient ? [syncKind] : []), useLiveValuesKind] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         diagnosticProvider: state.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: true } : undefined,
       },
-      serverInfo: { name: 'tinyforge-language-server', version: '0.1.0' },
+      serverInfo: { name: 'tinyforge-language-server', version: productVersion },
     };
   });
   // Load the core while the client digests the answer, so the first didOpen does not wait for it.
   connection.onInitialized(() => {
     setImmediate(core);
+    announceLive();
     if (onStartedUp) setTimeout(onStartedUp, startUpSettleMs).unref();
   });
   connection.onDidChangeConfiguration((params) => {

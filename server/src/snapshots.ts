@@ -29,20 +29,23 @@ function isSnapshot(value: unknown): value is LiveSnapshot {
   );
 }
 
-/** Wires `tinyforge/snapshot`: store or forget a file's live data, then recompute its diagnostics. */
+/** Holds (or, with null, forgets) a file's live snapshot and recomputes its diagnostics: the one way live data comes in. */
+export function storeSnapshot(state: ServerState, uri: string, snapshot: LiveSnapshot | null): void {
+  state.branchFields.delete(uri);
+  if (snapshot === null) state.snapshots.delete(uri);
+  else {
+    state.snapshots.set(uri, snapshot);
+    state.branchFields.set(uri, core().branchHeadFields(snapshot));
+  }
+  refreshDiagnostics(state, uri);
+}
+
+/** Wires `tinyforge/snapshot`: the client's live data for a file, kept only if it has the shape the core relies on. */
 export function registerSnapshots(state: ServerState): void {
   state.connection.onNotification(snapshotMethod, (params: SnapshotParams) =>
     runSafe(state, 'snapshot', undefined, undefined, () => {
-      state.branchFields.delete(params.uri);
-      if (params.snapshot === null) state.snapshots.delete(params.uri);
-      else if (isSnapshot(params.snapshot)) {
-        state.snapshots.set(params.uri, params.snapshot);
-        state.branchFields.set(params.uri, core().branchHeadFields(params.snapshot));
-      } else {
-        state.connection.console.warn(`ignored a malformed snapshot for ${params.uri}`);
-        state.snapshots.delete(params.uri);
-      }
-      refreshDiagnostics(state, params.uri);
+      if (params.snapshot !== null && !isSnapshot(params.snapshot)) state.connection.console.warn(`ignored a malformed snapshot for ${params.uri}`);
+      storeSnapshot(state, params.uri, params.snapshot === null || isSnapshot(params.snapshot) ? params.snapshot : null);
     }),
   );
 }

@@ -28,6 +28,8 @@ export interface ServerState {
   diagnosticsRefresh: boolean;
   /** Whether completion items may be snippets; otherwise they are sent as the plain text a snippet would leave. */
   snippets: boolean;
+  /** Whether the client fetches live data and runs Sync itself (the VS Code extension says so in `initialize`). */
+  liveFromClient: boolean;
   analyses: Map<string, Analysis>;
   /** The latest live snapshot per document URI, as the client sent it. */
   snapshots: Map<string, LiveSnapshot>;
@@ -54,6 +56,7 @@ export function createServerState(connection: Connection): ServerState {
     pullDiagnostics: false,
     diagnosticsRefresh: false,
     snippets: false,
+    liveFromClient: false,
     analyses: new Map(),
     snapshots: new Map(),
     branchFields: new Map(),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import type { GitOpsState, Me, Workload } from '../../api/src/index';
 import { FleetModel, type FleetApi } from '../../client/src/fleetModel';
-import { RequestScheduler, type GetOptions } from '../../client/src/requestScheduler';
+import { RequestScheduler, type GetOptions } from '../../api/src/requestScheduler';
 
 const settle = async (): Promise<void> => {
   for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));

@@ -41,6 +41,17 @@ describe('English and Russian stay at parity', () => {
     assert.deepEqual(Object.entries(russian).filter(([english, translated]) => placeholders(english).join() !== placeholders(String(translated)).join()).map(([english]) => english), [], 'placeholders differ');
   });
 
+  test("the standalone server's live-data messages: the same keys and placeholders in Russian, none empty", async () => {
+    const { liveMessageCatalogs } = await import('../../server/src/live/messages');
+    const placeholders = (text: string) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort().join();
+    assert.deepEqual(Object.keys(liveMessageCatalogs.ru).sort(), Object.keys(liveMessageCatalogs.en).sort());
+    for (const [id, english] of Object.entries(liveMessageCatalogs.en)) {
+      const russian = liveMessageCatalogs.ru[id as keyof typeof liveMessageCatalogs.en];
+      assert.ok(russian.trim() && russian !== english, id);
+      assert.equal(placeholders(russian), placeholders(english), id);
+    }
+  });
+
   test('every documented node of the schema has its Russian docs in x-translations.ru: the same texts, none empty, one per enum value', () => {
     const documented = ['title', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions'];
     const problems: string[] = [];

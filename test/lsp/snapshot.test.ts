@@ -15,7 +15,8 @@ describe('live snapshots in the language server', () => {
   const uri = 'file:///ws/live/.tinyforge.yml';
   const text = 'version: 1\ndeploy:\n  port: 8080\n  healthcheck: /health\n  max_instances: 2\n';
   before(async () => {
-    session = await startLspSession({});
+    // As the VS Code extension starts it: the client fetches, sends snapshots and runs Sync.
+    session = await startLspSession({ initialize: { initializationOptions: { liveData: 'client' } } });
     const opened = session.nextDiagnostics(uri, { version: 1 });
     openDocument(session, uri, text);
     assert.deepEqual((await opened).diagnostics, [], 'no live findings without a snapshot');

@@ -43,4 +43,14 @@ describe('the extension package', () => {
     assert.equal(manifest.bin['tinyforge-lint'], './dist/cli.js');
     assert.deepEqual(manifest.dependencies ?? {}, {}, 'everything that runs is bundled');
   });
+
+  test('npm pack ships the two commands and what they load, nothing else; every version says the same', () => {
+    const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const files = (JSON.parse(result.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((file) => file.path).sort();
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/api.js', 'dist/cli.js', 'dist/core.js', 'dist/language-server.js', 'dist/server.js', 'dist/serverMain.js', 'package.json']);
+    assert.deepEqual(manifest.bin, { 'tinyforge-lint': './dist/cli.js', 'tinyforge-language-server': './dist/language-server.js' });
+    for (const bin of Object.values(manifest.bin as Record<string, string>)) assert.match(readFileSync(join(repoRoot, bin), 'utf8'), /^#!\/usr\/bin\/env node\n/, bin);
+    assert.match(readFileSync(join(repoRoot, 'core/src/version.ts'), 'utf8'), new RegExp(`productVersion = '${manifest.version.replace(/\./g, '\\.')}'`));
+  });
 });

@@ -18,6 +18,10 @@ export interface LspSession {
   nextDiagnostics(uri: string, options?: { version?: number; timeoutMs?: number }): Promise<PublishDiagnosticsParams>;
   /** Lines the server logged through `window/logMessage`. */
   logs: string[];
+  /** What the server showed the user through `window/showMessage`. */
+  shown: string[];
+  /** The methods of the requests the server sent the client, in order. */
+  serverRequests: string[];
   /** Every publishDiagnostics received, in order. */
   published: PublishDiagnosticsParams[];
   close(): Promise<void>;
@@ -45,6 +49,8 @@ export async function startLspSession(options: {
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: Waiter[] = [];
   const logs: string[] = [];
+  const shown: string[] = [];
+  const serverRequests: string[] = [];
   const published: PublishDiagnosticsParams[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     published.push(params);
@@ -60,12 +66,19 @@ export async function startLspSession(options: {
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
   });
-  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-    params.items.map((item) => options.configuration?.(item.section) ?? null),
-  );
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onNotification('window/showMessage', (params: { message: string }) => {
+    shown.push(params.message);
+  });
+  const answer = (method: string, reply: (params: never) => unknown) =>
+    connection.onRequest(method, (params: never) => {
+      serverRequests.push(method);
+      return reply(params);
+    });
+  answer('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map((item) => options.configuration?.(item.section) ?? null));
+  answer('client/registerCapability', () => null);
+  answer('window/workDoneProgress/create', () => null);
+  answer('workspace/diagnostic/refresh', () => null);
+  answer('window/showMessageRequest', () => null);
   connection.listen();
   const initializeResult = (await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -91,6 +104,8 @@ export async function startLspSession(options: {
     initializeResult,
     startupMs,
     logs,
+    shown,
+    serverRequests,
     published,
     nextDiagnostics(uri, { version, timeoutMs = 2000 } = {}) {
       return new Promise((resolve, reject) => {

@@ -1,18 +1,8 @@
-// No vscode import: the view, the open files and the bench share this, and its tests run on Node's mock clock.
+// No vscode import: the view, the open files, the standalone language server and the bench share this; its tests run on
+// Node's mock clock.
+import { systemClock, type Clock } from './clock';
 
-/** Time as the scheduler sees it; the default reads the globals at each call, so Node's mock timers apply. */
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The real clock. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+export type { Clock };
 
 /** What a failed request says about the server: whether to pause, and for how long it asked. */
 export interface FailureAdvice {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
-import { RefreshScheduler } from '../../client/src/refreshScheduler';
+import { RefreshScheduler } from '../../api/src/refreshScheduler';
 
 type Outcome = { failed: boolean; retryAfterSeconds?: number; anyLinked: boolean };
 

@@ -1,4 +1,7 @@
-import type { Disposable } from 'vscode';
+/** Something to stop (VS Code's `Disposable` is one). */
+interface Disposable {
+  dispose(): void;
+}
 
 /** When to fetch again: every `tinyforge.refreshInterval` seconds, backing off after failures and as a 429 asks. */
 export class RefreshScheduler implements Disposable {

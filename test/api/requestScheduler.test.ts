@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
-import { RequestScheduler } from '../../client/src/requestScheduler';
+import { RequestScheduler } from '../../api/src/requestScheduler';
 
 /** Lets promise callbacks run (setImmediate is not mocked). */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
