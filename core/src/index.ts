@@ -21,3 +21,4 @@ export { parseRemote, matchWorkloads, type RemoteIdentity, type WorkloadCoordina
 export { gitopsPathProblem } from './gitopsPath';
 export { fleetGroupOf, fleetGroupOrder, type FleetGroup } from './fleet';
 export { setFieldValues, minimalEdit, type FieldValue } from './setField';
+export { describeFieldChanges } from './fieldChanges';

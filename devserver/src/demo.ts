@@ -13,9 +13,15 @@ function git(repo: string, ...args: string[]): void {
   execFileSync('git', ['-C', repo, '-c', 'user.name=Tinyforge Demo', '-c', 'user.email=demo@tinyforge.invalid', '-c', 'commit.gpgsign=false', ...args], { stdio: 'ignore' });
 }
 
-/** Creates a git repository with one commit on `main` holding the given files, and an `origin` on the demo forge. */
-function createRepo(reposDir: string, owner: string, name: string, files: Record<string, string>): void {
-  const repo = join(reposDir, owner, name);
+/**
+ * Creates a repository with one commit on `main` holding the given files, twice: the git provider's copy (bare, under
+ * `git/`, what the dev server reads) and a checkout under `repos/` whose `origin` fetches from the demo forge's URL
+ * (which binds the folder to its workload) and pushes to the provider's copy (`remote.origin.pushurl`), so a push from
+ * the editor reaches Tinyforge. The checkout has a committer of its own, for machines with no git identity.
+ */
+function createRepo(dataDir: string, owner: string, name: string, files: Record<string, string>): void {
+  const repo = join(dataDir, 'repos', owner, name);
+  const provider = providerRepoPath(dataDir, owner, name);
   mkdirSync(repo, { recursive: true });
   execFileSync('git', ['init', '-q', '-b', 'main', repo], { stdio: 'ignore' });
   writeFileSync(join(repo, 'README.md'), `# ${name}\n\nA Tinyforge demo repository.\n`);
@@ -23,9 +29,23 @@ function createRepo(reposDir: string, owner: string, name: string, files: Record
     mkdirSync(dirname(join(repo, path)), { recursive: true });
     writeFileSync(join(repo, path), content);
   }
+  git(repo, 'config', 'user.name', 'Tinyforge Demo');
+  git(repo, 'config', 'user.email', 'demo@tinyforge.invalid');
+  git(repo, 'config', 'commit.gpgsign', 'false');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'Initial commit');
+  mkdirSync(dirname(provider), { recursive: true });
+  execFileSync('git', ['clone', '-q', '--bare', repo, provider], { stdio: 'ignore' });
   git(repo, 'remote', 'add', 'origin', `${demoForge}/${owner}/${name}.git`);
+  git(repo, 'config', 'remote.origin.pushurl', provider);
+  // The checkout starts level with the provider: origin/main is its commit, and main tracks it.
+  git(repo, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+  git(repo, 'branch', '-q', '--set-upstream-to=origin/main', 'main');
+}
+
+/** The git provider's (bare) copy of a repository in a data dir: what the dev server reads branch heads from. */
+export function providerRepoPath(dataDir: string, owner: string, name: string): string {
+  return join(dataDir, 'git', owner, `${name}.git`);
 }
 
 function workload(id: string, name: string, sourceKind: string, repo: string, config: Record<string, unknown>, gitops: Partial<StoredWorkload> = {}): StoredWorkload {
@@ -42,7 +62,7 @@ function workload(id: string, name: string, sourceKind: string, repo: string, co
   };
 }
 
-/** The checkout of the demo repository `name` in a data dir that `seedDemo` filled. */
+/** The checkout of the demo repository `name` in a data dir that `seedDemo` filled (its push URL is the provider's copy). */
 export function demoRepoFolder(dataDir: string, name: string): string {
   return join(dataDir, 'repos', 'acme', name);
 }
@@ -57,11 +77,10 @@ export interface SeedOptions {
 export function seedDemo(dir: string, options: SeedOptions = {}): { admin: string; viewer: string } {
   mkdirSync(dir, { recursive: true });
   if (existsSync(join(dir, 'workloads.json'))) throw new Error(`${dir} already holds a dev server store`);
-  const reposDir = join(dir, 'repos');
-  const workloads = options.demo === false ? [] : seedDemoWorkloads(reposDir);
+  const workloads = options.demo === false ? [] : seedDemoWorkloads(dir);
   if (options.fleet) {
     const fleet = planFleet(options.fleet, demoForge, 'acme');
-    for (const [repo, files] of fleet.files) createRepo(reposDir, 'acme', repo, files);
+    for (const [repo, files] of fleet.files) createRepo(dir, 'acme', repo, files);
     workloads.push(...fleet.workloads);
   }
   const tokens: StoredToken[] = [
@@ -75,16 +94,16 @@ export function seedDemo(dir: string, options: SeedOptions = {}): { admin: strin
 }
 
 /** The demo's seven workloads, one or more in each state, and their repositories. */
-function seedDemoWorkloads(reposDir: string): StoredWorkload[] {
-  createRepo(reposDir, 'acme', 'shop-api', {
+function seedDemoWorkloads(dataDir: string): StoredWorkload[] {
+  createRepo(dataDir, 'acme', 'shop-api', {
     '.tinyforge.yml': '# shop-api: the repository is the source of truth for these fields.\nversion: 1\ndeploy:\n  port: 8080\n  healthcheck: /healthz\n  deploy_strategy: blue_green\n  resources:\n    cpu_limit: 0.5\n',
     'deploy/worker.tinyforge.yaml': 'version: 1\ndeploy:\n  port: 9000\n  healthcheck: /ready\n',
     Dockerfile: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
   });
-  createRepo(reposDir, 'acme', 'docs-site', { '.tinyforge.yml': 'version: 1\ndeploy:\n  deploy_strategy: blue_green\n' });
-  createRepo(reposDir, 'acme', 'billing', { '.tinyforge.yml': 'version: 1\ndeploy:\n  port: 7000\n' });
-  createRepo(reposDir, 'acme', 'legacy-api', { '.tinyforge.yml': 'version: 1\ndeploy:\n  prot: 8080\n' });
-  createRepo(reposDir, 'acme', 'landing', { 'index.html': '<h1>Landing</h1>\n' });
+  createRepo(dataDir, 'acme', 'docs-site', { '.tinyforge.yml': 'version: 1\ndeploy:\n  deploy_strategy: blue_green\n' });
+  createRepo(dataDir, 'acme', 'billing', { '.tinyforge.yml': 'version: 1\ndeploy:\n  port: 7000\n' });
+  createRepo(dataDir, 'acme', 'legacy-api', { '.tinyforge.yml': 'version: 1\ndeploy:\n  prot: 8080\n' });
+  createRepo(dataDir, 'acme', 'landing', { 'index.html': '<h1>Landing</h1>\n' });
   return [
     workload('wl_shop', 'shop-api', 'dockerfile', 'shop-api', { port: 3000, healthcheck: '/healthz', deploy_strategy: '', cpu_limit: 1 }),
     workload('wl_worker', 'shop-worker', 'dockerfile', 'shop-api', { port: 9000, healthcheck: '/ready', deploy_strategy: 'recreate' }, { gitops_path: 'deploy/worker.tinyforge.yaml' }),

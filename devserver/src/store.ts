@@ -49,7 +49,8 @@ export class DataStore {
   readonly workloadsPath: string;
   readonly tokensPath: string;
   readonly auditPath: string;
-  readonly reposDir: string;
+  /** The git provider's repositories, bare: `git/<owner>/<repo>.git`. */
+  readonly providerDir: string;
   private workloads: StoredWorkload[];
   private tokens: StoredToken[];
 
@@ -57,7 +58,7 @@ export class DataStore {
     this.workloadsPath = join(dir, 'workloads.json');
     this.tokensPath = join(dir, 'tokens.json');
     this.auditPath = join(dir, 'audit.jsonl');
-    this.reposDir = join(dir, 'repos');
+    this.providerDir = join(dir, 'git');
     // Temp files are what a crash mid-write leaves; the real file is intact, so they are dropped.
     for (const name of readdirSync(dir)) if (/\.tmp-\d+-\d+$/.test(name)) rmSync(join(dir, name), { force: true });
     this.workloads = (JSON.parse(readFileSync(this.workloadsPath, 'utf8')) as { workloads: StoredWorkload[] }).workloads;
@@ -87,8 +88,8 @@ export class DataStore {
     this.workloads = next;
   }
 
-  /** Where a workload's repository lives on disk (`repos/<owner>/<repo>`). */
+  /** Where the git provider keeps a workload's repository (`git/<owner>/<repo>.git`, bare). */
   repoPath(workload: StoredWorkload): string {
-    return join(this.reposDir, String(workload.source_config.repo_owner ?? ''), String(workload.source_config.repo_name ?? ''));
+    return join(this.providerDir, String(workload.source_config.repo_owner ?? ''), `${String(workload.source_config.repo_name ?? '')}.git`);
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createApiClient, TinyforgeApiError, type TinyforgeApi } from '../../api/src/index';
 import { demoRepoFolder } from '../../devserver/src/demo';
-import { startDevServer, type DevServer } from '../support/devServer';
+import { providerRepo, startDevServer, type DevServer } from '../support/devServer';
 
 /** Runs a call that must fail and returns its TinyforgeApiError. */
 async function failure(promise: Promise<unknown>): Promise<TinyforgeApiError> {
@@ -114,7 +114,7 @@ describe('API client against the dev server: every endpoint, role and error', ()
   });
 
   test('502 fetch_failed when the git provider has no repository', async () => {
-    rmSync(demoRepoFolder(server.dataDir, 'docs-site'), { recursive: true, force: true });
+    rmSync(providerRepo(server.dataDir, 'docs-site'), { recursive: true, force: true });
     assert.equal((await viewer.getGitOps('wl_docs')).status, 'fetch_failed');
     const failed = await collect(admin.sync('wl_docs', {}));
     assert.deepEqual([failed.kind, failed.status, failed.code], ['server', 502, 'fetch_failed']);
@@ -127,6 +127,7 @@ describe('API client against the dev server: every endpoint, role and error', ()
     writeFileSync(join(repo, '.tinyforge.yml'), `version: 1\n${'# padding\n'.repeat(6600)}`);
     execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], { stdio: 'ignore' });
     execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'big', '--no-gpg-sign'], { stdio: 'ignore' });
+    execFileSync('git', ['-C', repo, 'push', '-q', 'origin', 'main'], { stdio: 'ignore' });
     const state = await viewer.getGitOps('wl_landing');
     assert.deepEqual([state.status, state.message], ['invalid', 'the file is 66011 bytes; the limit is 65536']);
     assert.equal((await collect(admin.sync('wl_landing', {}))).status, 422);
@@ -138,6 +139,7 @@ describe('API client against the dev server: every endpoint, role and error', ()
     const repo = demoRepoFolder(server.dataDir, 'landing');
     writeFileSync(join(repo, '.tinyforge.yml'), Buffer.concat([Buffer.from('version: 1\ndeploy:\n  healthcheck: /caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
     execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'latin-1', '--no-gpg-sign'], { stdio: 'ignore' });
+    execFileSync('git', ['-C', repo, 'push', '-q', 'origin', 'main'], { stdio: 'ignore' });
     const state = await viewer.getGitOps('wl_landing');
     assert.equal(state.status, 'invalid');
     assert.match(state.message, /^3:20: The file is not valid UTF-8: byte 0xE9/);

@@ -171,10 +171,11 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     assert.match(text, /^# Created from the live config of landing \(wl_landing\) on \d{4}-\d\d-\d\d/);
     assert.match(text, /\nversion: 1\ndeploy:\n {2}deploy_strategy: recreate\n$/);
     assert.deepEqual(lintText(text).findings, []);
-    // What the admin does next: commit and push (the demo repository is the branch the dev server reads).
+    // What the admin does next: commit and push (the demo checkout pushes to the dev server's own copy).
     const repo = dirname(file);
     execFileSync('git', ['-C', repo, 'add', '.tinyforge.yml']);
     execFileSync('git', ['-C', repo, '-c', 'user.name=Admin', '-c', 'user.email=admin@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Add .tinyforge.yml from the live config']);
+    execFileSync('git', ['-C', repo, 'push', '-q', 'origin', 'main']);
     await runCommand(page, 'Tinyforge: Refresh Workloads');
     const rows = await viewRows(page, (current) => current.includes('In sync 4') && !current.some((row) => row.startsWith('No file')));
     await snap(page, 'fleet-10-created-in-sync');

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createApiClient } from '../../api/src/index';
 import { demoRepoFolder } from '../../devserver/src/demo';
-import { startDevServer, type DevServer } from '../support/devServer';
+import { pushFromElsewhere, startDevServer, type DevServer } from '../support/devServer';
 import { afterTexts, goTo, hoverText, hoverTextUntil, openEditor, openFile, quickFixRow, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
 
 describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly', () => {
@@ -67,9 +66,7 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     const before = /main@([0-9a-f]{7})/.exec(await dialog.innerText())?.[1];
     assert.ok(before, 'the modal names the commit it will apply');
     // Someone pushes to main (an empty commit: the file is unchanged) after the admin opened the modal.
-    const repo = demoRepoFolder(devServer.dataDir, 'shop-api');
-    execFileSync('git', ['-C', repo, '-c', 'user.name=Someone Else', '-c', 'user.email=else@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'Move main']);
-    const moved = execFileSync('git', ['-C', repo, 'rev-parse', '--short=7', 'HEAD'], { encoding: 'utf8' }).trim();
+    const moved = pushFromElsewhere(devServer.dataDir, 'shop-api').slice(0, 7);
     assert.notEqual(moved, before);
     await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: /Sync of shop-api failed/ });

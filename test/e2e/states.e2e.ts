@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoRepoFolder } from '../../devserver/src/demo';
-import { startDevServer, type DevServer } from '../support/devServer';
+import { providerRepo, startDevServer, type DevServer } from '../support/devServer';
 import { repoRoot } from '../support/lspClient';
 import { waitUntil } from '../support/wait';
 import { goTo, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
@@ -23,7 +23,7 @@ describe('in a real VS Code: every state of the status item', () => {
     const repos = dirname(demoRepoFolder(devServer.dataDir, 'docs-site'));
     // A checkout whose repository the git provider has lost: the workload's fetch fails.
     cpSync(join(repos, 'docs-site'), join(workspace, 'docs-site'), { recursive: true });
-    rmSync(join(repos, 'docs-site'), { recursive: true, force: true });
+    rmSync(providerRepo(devServer.dataDir, 'docs-site'), { recursive: true, force: true });
     // The file exists in the checkout but was never committed: no file on the branch.
     writeFileSync(join(repos, 'landing/.tinyforge.yml'), 'version: 1\ndeploy:\n  deploy_strategy: blue_green\n');
     // A folder that is no git checkout at all: nothing to bind it to.

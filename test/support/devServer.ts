@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { seedDemo, type SeedOptions } from '../../devserver/src/demo';
+import { providerRepoPath, seedDemo, type SeedOptions } from '../../devserver/src/demo';
+import { execFileSync } from 'node:child_process';
 import { repoRoot } from './lspClient';
 
 /** A dev server started by a test: on 127.0.0.1, a free port, stopping with the test process. */
@@ -60,4 +61,18 @@ export async function startDevServer(options: { flags?: string[]; seeded?: Retur
       await exited;
     },
   };
+}
+
+/** Someone else pushes to a demo repository's main: a new (empty) commit on the git provider's copy, which the checkout does not have. Returns its sha. */
+export function pushFromElsewhere(dataDir: string, name: string, message = 'Move main'): string {
+  const provider = providerRepoPath(dataDir, 'acme', name);
+  const git = (...args: string[]) => execFileSync('git', ['-C', provider, '-c', 'user.name=Someone Else', '-c', 'user.email=else@example.invalid', ...args], { encoding: 'utf8' }).trim();
+  const commit = git('commit-tree', git('rev-parse', 'main^{tree}'), '-p', 'main', '-m', message);
+  git('update-ref', 'refs/heads/main', commit);
+  return commit;
+}
+
+/** The git provider's copy of a demo repository (what the dev server reads), to break or inspect. */
+export function providerRepo(dataDir: string, name: string): string {
+  return providerRepoPath(dataDir, 'acme', name);
 }
