@@ -8,7 +8,9 @@ import { matchWorkloads } from '../../core/src/remotes';
 export type Binding =
   | { kind: 'linked'; workload: Workload; how: 'remote' | 'chosen' }
   | { kind: 'ambiguous'; candidates: Workload[] }
-  | { kind: 'unmatched'; reason: 'no-git' | 'no-match' };
+  | { kind: 'unmatched'; reason: 'no-git' | 'no-match' }
+  /** The repository and path are one workload's, but the checkout is on another branch than the one it reads. */
+  | { kind: 'unmatched'; reason: 'other-branch'; workload: Workload; localBranch: string };
 
 const linksKey = 'tinyforge.links';
 
@@ -33,7 +35,11 @@ export async function resolveBinding(state: vscode.Memento, document: vscode.Tex
   if (!place) return { kind: 'unmatched', reason: 'no-git' };
   const candidates = matchWorkloads(workloads, { remotes: place.remotes, branch: place.branch, filePath: place.filePath });
   if (candidates.length === 1) return { kind: 'linked', workload: candidates[0], how: 'remote' };
-  return candidates.length ? { kind: 'ambiguous', candidates } : { kind: 'unmatched', reason: 'no-match' };
+  if (candidates.length) return { kind: 'ambiguous', candidates };
+  // Not bound, but worth saying why: the checkout is on a branch other than the one a workload with this file reads.
+  const onOtherBranches = workloads.filter((workload) => matchWorkloads([workload], { remotes: place.remotes, branch: workload.source_config.branch ?? '', filePath: place.filePath }).length);
+  if (onOtherBranches.length === 1) return { kind: 'unmatched', reason: 'other-branch', workload: onOtherBranches[0], localBranch: place.branch };
+  return { kind: 'unmatched', reason: 'no-match' };
 }
 
 /** Remembers the user's choice of workload for a file, in this workspace folder. */

@@ -7,6 +7,7 @@ import type { LiveData, RefreshOptions } from './liveData';
 import { normalizeUrl, readConnectionSettings } from './settings';
 import { commandTarget, openTinyforgeDocuments } from './commandTarget';
 import { compareWithLive } from './compare';
+import type { GitStandings } from './git/gitStandings';
 import { showStatusActions } from './statusItem';
 import { enableGitOps, syncWorkload } from './sync';
 
@@ -41,7 +42,14 @@ export async function refreshOpenDocuments(liveData: LiveData, options: RefreshO
 }
 
 /** Registers Sign In, Sign Out, Link File to Workload, Refresh, Sync, Enable GitOps, Compare with Live and the status actions. */
-export function registerLiveCommands(context: vscode.ExtensionContext, liveData: LiveData, output: vscode.LogOutputChannel, onRefreshed: (outcome: RefreshOutcome) => void, refreshView: () => Promise<void>): void {
+export function registerLiveCommands(
+  context: vscode.ExtensionContext,
+  liveData: LiveData,
+  standings: GitStandings,
+  output: vscode.LogOutputChannel,
+  onRefreshed: (outcome: RefreshOutcome) => void,
+  refreshView: () => Promise<void>,
+): void {
   // Asked for by the user (or after signing in, out, or a settings change): fresh answers for the open files and the view.
   const refreshAll = async (): Promise<void> => {
     const [outcome] = await Promise.all([refreshOpenDocuments(liveData, { current: true }), refreshView()]);
@@ -105,7 +113,7 @@ export function registerLiveCommands(context: vscode.ExtensionContext, liveData:
     vscode.commands.registerCommand('tinyforge.sync', (uri?: unknown) => syncWorkload(liveData, uri)),
     vscode.commands.registerCommand('tinyforge.enableGitOps', (uri?: unknown) => enableGitOps(liveData, uri)),
     vscode.commands.registerCommand('tinyforge.compareWithLive', (uri?: unknown) => compareWithLive(liveData, uri)),
-    vscode.commands.registerCommand('tinyforge.showStatusActions', () => showStatusActions(liveData)),
+    vscode.commands.registerCommand('tinyforge.showStatusActions', () => showStatusActions(liveData, standings)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('tinyforge.url') || event.affectsConfiguration('tinyforge.caFile')) void refreshAll();
     }),

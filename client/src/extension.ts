@@ -11,6 +11,9 @@ import { StatusItem } from './statusItem';
 import { LiveData } from './liveData';
 import { ApiSessions } from './apiSession';
 import { FleetView } from './fleetView';
+import { registerGitCommands } from './git/gitCommands';
+import { GitStandings } from './git/gitStandings';
+import { StandingHoverProvider } from './git/standingHover';
 import { snapshotMethod, type SnapshotParams } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -78,13 +81,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     () => vscode.workspace.getConfiguration('tinyforge').get<number>('refreshInterval', 60),
   );
   let lastFocusRound = 0;
-  const codeLenses = new StateCodeLensProvider(liveData);
+  const standings = new GitStandings(liveData);
+  const codeLenses = new StateCodeLensProvider(liveData, standings);
   const liveConfigs = new LiveConfigProvider(liveData);
   const fleetView = new FleetView(context, sessions, liveData, liveConfigs);
   context.subscriptions.push(
     fleetView,
     scheduler,
-    new StatusItem(liveData),
+    standings,
+    new StatusItem(liveData, standings),
+    vscode.languages.registerHoverProvider({ scheme: 'file', language: 'yaml' }, new StandingHoverProvider(liveData, standings)),
     new DriftDecorations(),
     codeLenses,
     liveConfigs,
@@ -98,7 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void refreshOpenDocuments(liveData).then((outcome) => scheduler?.schedule(outcome));
     }),
   );
-  registerLiveCommands(context, liveData, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
+  registerLiveCommands(context, liveData, standings, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
+  registerGitCommands(context, liveData, standings, output);
   vscode.workspace.textDocuments.forEach(onOpen);
   // The Problems panel lists every Tinyforge file of the workspace, opened or not: the server starts when there is one.
   const startForWorkspace = (): void => {

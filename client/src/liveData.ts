@@ -167,6 +167,14 @@ export class LiveData implements vscode.Disposable {
     }
   }
 
+  /** The commit Tinyforge reports as the head of a workload's branch now: one GET of its GitOps state, no cached answer. */
+  async branchHeadOf(workloadId: string): Promise<string | undefined> {
+    const session = await this.sessions.session();
+    if (!session) throw new Error(vscode.l10n.t('Sign in to a Tinyforge server first.'));
+    const state = await session.gitops(workloadId, { maxAgeMs: 0, priority: 0, manual: true });
+    return state.commit_sha || undefined;
+  }
+
   /** The workloads of the configured server, for the link picker. */
   async listWorkloads(): Promise<Workload[] | undefined> {
     return (await this.sessions.session())?.workloads({ maxAgeMs: 0, manual: true });

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { GitStandings } from './git/gitStandings';
+import { describeGitAccess, labelStanding } from './git/standingLabels';
 import type { LiveData } from './liveData';
 import { summarize } from './summary';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
@@ -8,10 +10,13 @@ export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tinyforge.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly liveData: LiveData) {
+  constructor(
+    private readonly liveData: LiveData,
+    private readonly standings: GitStandings,
+  ) {
     this.item.name = vscode.l10n.t('Tinyforge GitOps');
     this.item.command = 'tinyforge.showStatusActions';
-    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), liveData.onDidChange(() => this.update())];
+    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), liveData.onDidChange(() => this.update()), standings.onDidChange(() => this.update())];
     this.update();
   }
 
@@ -22,9 +27,13 @@ export class StatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const summary = summarize(this.liveData.stateOf(document.uri));
-    this.item.text = `$(${summary.icon}) Tinyforge: ${summary.label}`;
-    this.item.tooltip = new vscode.MarkdownString(`**Tinyforge** · ${summary.label}\n\n${summary.detail}`);
+    const state = this.liveData.stateOf(document.uri);
+    const summary = summarize(state);
+    const view = this.standings.viewOf(document);
+    const git = view?.kind === 'standing' && state?.kind === 'live' ? labelStanding(view.standing, state.snapshot) : undefined;
+    const gitLine = git ? `${vscode.l10n.t('Git')}: **${git.text}** · ${git.detail}` : view?.kind === 'no-git' ? describeGitAccess(view.access) : undefined;
+    this.item.text = `$(${summary.icon}) Tinyforge: ${summary.label}${git ? ` · ${git.text}` : ''}`;
+    this.item.tooltip = new vscode.MarkdownString(`**Tinyforge** · ${summary.label}\n\n${summary.detail}${gitLine ? `\n\n${gitLine}` : ''}`);
     this.item.backgroundColor = summary.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
@@ -35,13 +44,16 @@ export class StatusItem implements vscode.Disposable {
   }
 }
 
-/** The quick pick behind a click on the status item: the next step first, then the other useful commands. */
-export async function showStatusActions(liveData: LiveData): Promise<void> {
+/** The quick pick behind a click on the status item: the next steps first, then the other useful commands. */
+export async function showStatusActions(liveData: LiveData, standings: GitStandings): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   const state = document ? liveData.stateOf(document.uri) : undefined;
   const summary = summarize(state);
   const snapshot = state?.kind === 'live' ? state.snapshot : undefined;
+  const view = document ? standings.viewOf(document) : undefined;
+  const git = view?.kind === 'standing' && snapshot ? labelStanding(view.standing, snapshot) : undefined;
   const candidates: Array<{ title: string; command: string }> = [];
+  if (git?.next) candidates.push(git.next);
   if (summary.next) candidates.push(summary.next);
   if (snapshot) {
     if (snapshot.role === 'admin' && snapshot.status === 'ok' && (snapshot.branchDrift?.length ?? 0) > 0) candidates.push({ title: vscode.l10n.t('Sync'), command: 'tinyforge.sync' });

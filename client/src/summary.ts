@@ -76,6 +76,15 @@ export function summarize(state: LiveState | undefined): StateSummary {
     case 'signed-out':
       return { label: vscode.l10n.t('Signed out'), icon: 'account', detail: vscode.l10n.t('Sign in to a Tinyforge server to see live drift.'), stale: false, next: { title: vscode.l10n.t('Sign In'), command: 'tinyforge.signIn' } };
     case 'not-linked':
+      if (state.binding.kind === 'unmatched' && state.binding.reason === 'other-branch') {
+        const { workload, localBranch } = state.binding;
+        return {
+          label: localBranch ? vscode.l10n.t('On another branch ({0})', localBranch) : vscode.l10n.t('Detached HEAD'),
+          icon: 'git-branch',
+          detail: vscode.l10n.t('{0} reads {1}; this checkout is on {2}. Switch to {1} to see its live drift, commit and push.', workload.name, workload.source_config.branch ?? '', localBranch || 'HEAD'),
+          stale: false,
+        };
+      }
       return {
         label: vscode.l10n.t('Not linked'),
         icon: 'link',

@@ -37,7 +37,12 @@ export interface SyncTarget {
   snapshot: LiveSnapshot;
   document?: vscode.TextDocument;
   refetch(): Promise<LiveSnapshot | undefined>;
+  /** The commit that must be the one applied (the one just pushed); anything else is refused. */
+  expectedCommit?: string;
 }
+
+/** What a Sync came to: applied (or nothing to apply), declined at the modal, or not done. */
+export type SyncOutcome = 'synced' | 'declined' | 'failed';
 
 /** Sync for the file a command was given (or the active one): checks it has live data and an admin, then syncs. */
 export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): Promise<void> {
@@ -63,17 +68,21 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
  * text is not what is on the branch), send `expected_commit_sha`, then fetch again and report what still drifts.
  * The caller has checked that the user is an admin.
  */
-export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Promise<void> {
+export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Promise<SyncOutcome> {
   const { snapshot, url, document } = target;
   if (snapshot.status !== 'ok' || !snapshot.branchHead) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be synced now: GitOps status is {1}.', snapshot.workloadName, snapshot.status));
-    return;
+    return 'failed';
   }
   const commit = snapshot.branchHead.commitSha;
+  if (target.expectedCommit && commit !== target.expectedCommit) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was synced: Tinyforge now reports {0} as the head of {1}, not the pushed {2}.', commit.slice(0, 7), snapshot.branch, target.expectedCommit.slice(0, 7)));
+    return 'failed';
+  }
   const changes = snapshot.branchDrift ?? [];
   if (!changes.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to sync: {0} already matches {1}@{2}.', snapshot.workloadName, snapshot.branch, commit.slice(0, 7)));
-    return;
+    return 'synced';
   }
   const lines = changes.map((change) => `${change.field}: ${change.live_value === '' ? vscode.l10n.t('(not set)') : change.live_value} → ${change.repo_value}`);
   // Line endings aside: a CRLF checkout of the branch's LF file is the same file.
@@ -86,18 +95,18 @@ export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Pr
     { modal: true, detail: lines.join('\n') },
     confirm,
   );
-  if (answer !== confirm) return;
+  if (answer !== confirm) return 'declined';
   // The modal showed this server's changes; another server (the setting changed meanwhile) must not get them.
   const currentUrl = readConnectionSettings().url;
   if (currentUrl && normalizeUrl(currentUrl) !== normalizeUrl(url)) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Sync of {0} was not sent: tinyforge.url changed to {1} since the changes were fetched from {2}. Refresh, check the changes, then sync again.', snapshot.workloadName, currentUrl, url));
-    return;
+    return 'failed';
   }
   // Tinyforge fetches from the git provider while it syncs, which can take longer than a read.
   const connection = await liveData.api({ timeoutMs: 60_000 });
   if (!connection) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Sync of {0} was not sent: there is no token for {1} any more. Sign in, then sync again.', snapshot.workloadName, url));
-    return;
+    return 'failed';
   }
   try {
     const result = await vscode.window.withProgress(
@@ -114,6 +123,7 @@ export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Pr
     } else {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now in sync with {1}@{2} ({3} field(s) applied).', snapshot.workloadName, snapshot.branch, commit.slice(0, 7), result.applied.length));
     }
+    return 'synced';
   } catch (error) {
     const apiError = asApiError(error);
     if (apiError?.kind === 'timeout') {
@@ -121,12 +131,13 @@ export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Pr
       liveData.workloadWritten(snapshot.workloadId);
       await target.refetch();
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} did not answer the sync of {1} in time. It may still have applied it; the file\'s live data has been fetched again.', url, snapshot.workloadName));
-      return;
+      return 'failed';
     }
     const message = describeError(error, url);
     const refresh = vscode.l10n.t('Refresh');
     const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Sync of {0} failed: {1}', snapshot.workloadName, message), refresh);
     if (choice === refresh) await target.refetch();
+    return 'failed';
   }
 }
 

@@ -80,7 +80,7 @@ export async function startCodeServer(options: { vsix: string; extraExtensions?:
         clearTimeout(timer);
       }
       // The profile (extensions, storage, logs) is made fresh for each start; hundreds of runs filled /tmp with them.
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!process.env.TINYFORGE_E2E_KEEP_PROFILE) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

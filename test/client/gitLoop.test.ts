@@ -20,6 +20,8 @@ interface Fake extends GitRepository {
   /** What the next push throws, if anything. */
   pushError?: unknown;
   commitError?: unknown;
+  /** Changes on disk the fake's state shows only after `status()`. */
+  unreadChanges?: GitChange[];
   /** The file's text at HEAD and in the working tree. */
   headText?: string;
 }
@@ -65,7 +67,10 @@ function fakeRepository(overrides: Partial<Fake['state']> = {}): Fake {
       const head = repository.state.HEAD!;
       repository.state.HEAD = { ...head, upstream: { remote: remote!, name: branch!, commit: head.commit }, ahead: 0 };
     },
-    async status() {},
+    async status() {
+      // What the working tree holds once read again (a save the extension has not noticed yet).
+      if (repository.unreadChanges) repository.state.workingTreeChanges = repository.unreadChanges;
+    },
   };
   return repository;
 }
@@ -153,7 +158,7 @@ describe('push the branch', () => {
     const rejected = fakeRepository({ HEAD: { type: 0, name: 'main', commit: 'c2', upstream: { remote: 'origin', name: 'main' }, ahead: 1, behind: 0 } });
     rejected.pushError = { gitErrorCode: 'PushRejected', stderr: 'To /srv/git/shop-api.git\n ! [rejected]        main -> main (fetch first)\nerror: failed to push some refs' };
     const refusal = await pushBranch(context(rejected));
-    assert.equal(refusal.kind, 'push-rejected');
+    assert.deepEqual(refusal, { kind: 'push-rejected', detail: '! [rejected]        main -> main (fetch first) error: failed to push some refs' });
     assert.deepEqual(rejected.calls, ['push origin main'], 'one push, no force');
     const behind = fakeRepository({ HEAD: { type: 0, name: 'main', commit: 'c2', upstream: { remote: 'origin', name: 'main' }, ahead: 1, behind: 3 } });
     assert.deepEqual(await pushBranch(context(behind)), { kind: 'behind', behind: 3, upstream: 'origin/main' });
@@ -227,6 +232,7 @@ describe('the whole flow: commit, push, wait, Sync', () => {
       look: async () => repository.state.HEAD?.upstream?.commit,
       sync: async (commit) => (log.push(`sync ${commit}`), 'synced'),
       isAdmin: true,
+      trusted: true,
       boundMs: 120_000,
       clock: { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
       signal: new AbortController().signal,
@@ -282,6 +288,10 @@ describe('the whole flow: commit, push, wait, Sync', () => {
   });
 
   test('a refusal stops the flow before anything changes; a rejected push syncs nothing', async () => {
+    const untrusted = fakeRepository();
+    const untrustedFlow = ports(untrusted, { trusted: false });
+    assert.deepEqual(await runLoop(untrustedFlow, all), { kind: 'refused', refusal: { kind: 'untrusted' }, progress: {} });
+    assert.deepEqual([untrusted.calls, untrustedFlow.log], [[], []]);
     const otherBranch = fakeRepository({ HEAD: { type: 0, name: 'feature', commit: 'c1' } });
     const flow = ports(otherBranch);
     assert.deepEqual(await runLoop(flow, all), { kind: 'refused', refusal: { kind: 'other-branch', local: 'feature', workload: 'main' }, progress: {} });
@@ -293,6 +303,13 @@ describe('the whole flow: commit, push, wait, Sync', () => {
     assert.equal(outcome.kind, 'refused');
     assert.deepEqual(outcome.kind === 'refused' && [outcome.refusal.kind, outcome.progress], ['push-rejected', { committed: 'c2' }]);
     assert.ok(!rejectedFlow.log.some((line) => line.startsWith('sync') || line === 'wait'));
+  });
+
+  test('a file saved just now counts as changed: the working tree is read again before the commit step looks', async () => {
+    const repository = fakeRepository({ workingTreeChanges: [] });
+    repository.unreadChanges = [change(file)];
+    const outcome = await runLoop(ports(repository), { commit: true, push: false, sync: false });
+    assert.deepEqual(outcome, { kind: 'done', progress: { committed: 'c2' } });
   });
 
   test('each step alone: commit only, push only', async () => {

@@ -24,6 +24,7 @@ describe('the extension package', () => {
       'dist/serverMain.js',
       'docs/images/demo.png',
       'docs/images/fleet-view.png',
+      'docs/images/git-states.png',
       'l10n/bundle.l10n.ru.json',
       'package.json',
       'package.nls.json',

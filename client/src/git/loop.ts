@@ -25,6 +25,8 @@ export interface LoopPorts {
   /** The Sync modal and request with `expected_commit_sha` set to `commit`; resolves once it is answered or declined. */
   sync(commit: string): Promise<'synced' | 'declined' | 'failed'>;
   isAdmin: boolean;
+  /** Whether the workspace is trusted; the flow does nothing in Restricted Mode. */
+  trusted: boolean;
   boundMs: number;
   clock: Clock;
   /** Cancels the flow between steps (and the wait at once). */
@@ -36,7 +38,7 @@ export interface LoopPorts {
 }
 
 /** How far the flow got: what it left behind, for the closing sentence. */
-export type LoopProgress = { committed?: string; pushed?: string; seen?: boolean };
+export type LoopProgress = { committed?: string; pushed?: string; alreadyPushed?: boolean; seen?: boolean };
 
 /** What the flow came to. */
 export type LoopOutcome =
@@ -55,10 +57,13 @@ export function commitMessageFor(changes: string, newFile: boolean): string {
 export async function runLoop(ports: LoopPorts, steps: LoopSteps): Promise<LoopOutcome> {
   const { context, signal } = ports;
   const progress: LoopProgress = {};
+  if (!ports.trusted) return { kind: 'refused', refusal: { kind: 'untrusted' }, progress };
   const refused = checkCheckout(context);
   if (refused) return { kind: 'refused', refusal: refused, progress };
   if (steps.commit) {
     if (!(await ports.save())) return { kind: 'not-saved' };
+    // The Git extension reads the working tree after a delay; a file saved just now must count as changed.
+    await context.repository.status();
     // A file with nothing to commit skips the step: what is staged besides it is not ours to commit or to judge.
     if (fileHasChanges(context)) {
       const texts = await ports.texts();
@@ -76,6 +81,7 @@ export async function runLoop(ports: LoopPorts, steps: LoopSteps): Promise<LoopO
     const pushed = await pushBranch(context);
     if (pushed.kind !== 'done') return { kind: 'refused', refusal: pushed, progress };
     progress.pushed = pushed.commit;
+    if (!pushed.changed) progress.alreadyPushed = true;
     if (signal.aborted) return { kind: 'cancelled', at: 'push', progress };
   }
   if (!steps.sync) return { kind: 'done', progress };

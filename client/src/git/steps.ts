@@ -8,6 +8,8 @@ import { holdsFile } from './standing';
 
 /** Why a step did nothing (or stopped), in terms the command turns into a sentence. */
 export type Refusal =
+  /** Restricted Mode: nothing is committed or pushed for a workspace the user has not trusted. */
+  | { kind: 'untrusted' }
   | { kind: 'busy'; operation: 'merge' | 'rebase' }
   | { kind: 'detached' }
   | { kind: 'other-branch'; local: string; workload: string }
@@ -50,10 +52,12 @@ export function checkCheckout(context: StepContext): Refusal | undefined {
   return undefined;
 }
 
+/** What git said, in a line or two: its `!`, `error:` and `fatal:` lines when it printed any, never its hints. */
 function detailOf(error: unknown): string {
   const gitError = error as GitError;
-  const text = (gitError.stderr?.trim() || gitError.message || String(error)).split('\n').filter(Boolean);
-  return text.slice(-3).join(' ').slice(0, 400);
+  const lines = (gitError.stderr?.trim() || gitError.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('hint:'));
+  const telling = lines.filter((line) => /^(!|error:|fatal:)/.test(line));
+  return (telling.length ? telling : lines.slice(-3)).join(' ').slice(0, 400);
 }
 
 /** Whether the file differs from HEAD on disk (the caller saves its buffer first). */

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { LiveData } from '../liveData';
+import { summarize } from '../summary';
+import { isTinyforgeDocument } from '../tinyforgeDocuments';
+import type { GitStandings } from './gitStandings';
+import { describeGitAccess, labelStanding } from './standingLabels';
+
+/**
+ * A hover line saying where the file stands (not committed, not pushed, Tinyforge still sees another commit…), on the
+ * first line and on every drifted value, beside the language server's three-sided hover.
+ */
+export class StandingHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly liveData: LiveData,
+    private readonly standings: GitStandings,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!isTinyforgeDocument(document)) return undefined;
+    const onDrift = vscode.languages.getDiagnostics(document.uri).some((diagnostic) => diagnostic.source === 'tinyforge' && diagnostic.code === 'drift' && diagnostic.range.contains(position));
+    if (!onDrift && position.line !== 0) return undefined;
+    const state = this.liveData.stateOf(document.uri);
+    if (state?.kind === 'not-linked' && state.binding.kind === 'unmatched' && state.binding.reason === 'other-branch' && position.line === 0) {
+      const summary = summarize(state);
+      return new vscode.Hover(new vscode.MarkdownString(`${vscode.l10n.t('Git')}: $(${summary.icon}) **${summary.label}** · ${summary.detail}`, true));
+    }
+    const view = this.standings.viewOf(document);
+    if (state?.kind !== 'live' || !view) return undefined;
+    let text: string;
+    if (view.kind === 'standing') {
+      const label = labelStanding(view.standing, state.snapshot);
+      text = `$(${label.icon}) **${label.text}** · ${label.detail}`;
+    } else text = view.kind === 'no-git' ? describeGitAccess(view.access) : vscode.l10n.t('This file is in no repository the Git extension has open.');
+    const markdown = new vscode.MarkdownString(`${vscode.l10n.t('Git')}: ${text}`, true);
+    return new vscode.Hover(markdown);
+  }
+}
