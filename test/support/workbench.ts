@@ -100,12 +100,26 @@ export async function afterTexts(page: Page): Promise<string[]> {
     .map((content) => content.replace(/^"|"$/g, ''))`) as Promise<string[]>;
 }
 
-/** Hovers the mouse over a line's word and returns the hover widget's text. */
+/**
+ * Hovers the mouse over a line's word and returns the hover widget's text. The word's place is read again once the
+ * hover shows: a line drawn above it meanwhile (a CodeLens, a scroll) would have put the mouse on another line, and
+ * the hover would be that line's (seen in CI: `deploy`'s docs for a hover on `port`), so the hover is asked again.
+ */
 export async function hoverText(page: Page, word: string): Promise<string> {
-  await page.locator('.monaco-editor .view-lines span', { hasText: new RegExp(`^${word}$`) }).first().hover();
+  const target = page.locator('.monaco-editor .view-lines span', { hasText: new RegExp(`^${word}$`) }).first();
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-  await hover.waitFor({ timeout: 15_000 });
-  return hover.innerText();
+  for (let attempt = 1; ; attempt++) {
+    await target.scrollIntoViewIfNeeded();
+    const box = await target.boundingBox();
+    if (!box) throw new Error(`"${word}" is not on screen`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await hover.waitFor({ timeout: 15_000 });
+    const text = await hover.innerText();
+    const now = await target.boundingBox();
+    if ((now && Math.abs(now.y - box.y) < 1 && Math.abs(now.x - box.x) < 1) || attempt === 5) return text;
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+  }
 }
 
 /**
