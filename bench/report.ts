@@ -1,7 +1,10 @@
+import type { Budget } from './budget';
 import type { FleetFigures, RequestCounts } from './fleet';
 import type { Machine } from './machine';
 import type { WorkspaceScaleFigures } from './workspaceScale';
 import type { Summary } from './stats';
+import type { TypingFigures } from './typingBench';
+import { typingBudgets, typingSection } from './typingReport';
 
 /** What one language server measured; every map is keyed by document name. */
 export interface ServerFigures {
@@ -61,15 +64,9 @@ export interface BenchResults {
   serverBundles: Array<{ name: string; bytes: number }>;
   workspaceScale: WorkspaceScaleFigures;
   fleet: FleetFigures;
+  /** Real typing: every typing script on ours and the floor, back to back and at a person's pace. */
+  realTyping: TypingFigures[];
   durationS: number;
-}
-
-/** One goal of the issues and whether this run met it. */
-export interface Budget {
-  what: string;
-  limit: string;
-  measured: string;
-  pass: boolean;
 }
 
 /** Three significant digits, whole numbers from 100 up. */
@@ -108,6 +105,7 @@ export function budgetsOf(results: BenchResults): Budget[] {
     ratio('keystroke → diagnostics, typical file, p50', 2.5, change.p50, floorChange.p50),
     ratio('keystroke → diagnostics, typical file, p99', 2, change.p99, floorChange.p99),
     ratio('keystroke → diagnostics, 60 KiB file, p99', 4, large.p99, floorLarge.p99),
+    ...typingBudgets(results.realTyping),
     ratio('completion, typical file, p99', 1.5, get(ours.completionMs, 'typical').p99, get(floor.completionMs, 'typical').p99),
     ratio('hover, typical file, p99', 1.5, get(ours.hoverMs, 'typical').p99, get(floor.hoverMs, 'typical').p99),
     ratio('spawn → initialize answered, p50', 1.2, ours.startupMs.p50, floor.startupMs.p50),
@@ -203,6 +201,7 @@ export function renderReport(results: BenchResults): string {
     }),
     '',
     ...latencyTable('Keystroke → diagnostics over stdio, ms (ours and the floor: `didChange`, then `textDocument/diagnostic`, as VS Code pulls; yaml-language-server: its first publish)', results, (server) => server.changeMs),
+    ...typingSection(results.realTyping),
     ...latencyTable('Completion over stdio (empty line in `deploy:` and value of `deploy_strategy:`), ms', results, (server) => server.completionMs),
     ...latencyTable('Hover over stdio (on `port`; on `healthcheck` in the invalid file), ms', results, (server) => server.hoverMs),
     '### Processes',

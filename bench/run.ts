@@ -31,6 +31,7 @@ import {
 import { budgetsOf, renderReport, type BenchResults, type ServerFigures } from './report';
 import { ourSlice, rounds, settleMs, warmUpRounds, yamlSlice, type Slice } from './plan';
 import { summarize } from './stats';
+import { measureRealTyping } from './typingBench';
 
 const lintsPerRound = 60;
 const echoesPerSlice = 5;
@@ -218,6 +219,8 @@ async function main(): Promise<void> {
   const ourFigures = summarizeServer(ours, ourSamples, startup.ours, memory('ours', rssBefore.ours), documents);
   const floorFigures = summarizeServer(floor, floorServerSamples, startup.floor, memory('floor', rssBefore.floor), documents);
   const yamlFigures = summarizeServer(yaml, yamlSamples, startup.yaml, memory('yaml', rssBefore.yaml), documents);
+  console.error('real typing: every typing script on our server and the floor, back to back and at a person\'s pace');
+  const realTyping = await measureRealTyping(ours, floor);
   await Promise.all([ours.session.close(), floor.session.close(), yaml.session.close(), echo.close()]);
   console.error('snapshot → diagnostics on our server (pushed: the client of this measure does not pull)');
   const pushed = await spawnServer({ ...ourServer, pull: false });
@@ -248,6 +251,7 @@ async function main(): Promise<void> {
     snapshotMs: summarize(snapshotSamples),
     workspaceScale,
     fleet,
+    realTyping,
     activationMs: summarize(activation.map((sample) => sample.requireMs + sample.activateMs)),
     activateOnlyMs: summarize(activation.map((sample) => sample.activateMs)),
     typing,
