@@ -1,5 +1,6 @@
 import type { Budget } from './budget';
 import type { FleetFigures, RequestCounts } from './fleet';
+import { viewOpeningBudgets, viewOpeningSection } from './fleetReport';
 import type { Machine } from './machine';
 import type { WorkspaceScaleFigures } from './workspaceScale';
 import type { Summary } from './stats';
@@ -128,7 +129,7 @@ export function budgetsOf(results: BenchResults): Budget[] {
       measured: perWorkload(fleet.idle),
       pass: fleet.idle.statesPerWorkloadMax <= 6 && fleet.idle.other === 0,
     },
-    { what: 'Tinyforge view opened → first groups drawn (code-server)', limit: '≤ 1 s', measured: `${num(fleet.firstGroupsMs)} ms`, pass: fleet.firstGroupsMs <= 1_000 },
+    ...viewOpeningBudgets(fleet.openings),
     { what: 'Tinyforge view opened → every state filled (code-server)', limit: '≤ 15 s', measured: `${num(fleet.allStatesMs / 1000)} s`, pass: fleet.allStatesMs <= 15_000 },
     { what: 'extension-host heap added by the view', limit: '≤ 30 MiB', measured: `${num(fleet.heapAddedMiB)} MiB`, pass: fleet.heapAddedMiB <= 30 },
     { what: `a workspace of ${workspaceScale.files.toLocaleString('en')} Tinyforge files: server spawned → every file's problems`, limit: '≤ 3 s', measured: `${num(workspaceScale.allProblemsMs)} ms (${workspaceScale.problems} problems)`, pass: workspaceScale.allProblemsMs <= 3_000 },
@@ -231,9 +232,10 @@ export function renderReport(results: BenchResults): string {
     `| opening, until every state is filled (code-server) | ${counts(fleet.editorOpening)} |`,
     `| ${fleet.idleMinutes} minutes of an idle, visible view (its own process; \`tinyforge.view.refreshInterval\` 300 s) | ${counts(fleet.idle)} |`,
     '',
-    `In code-server the first groups were drawn ${num(fleet.firstGroupsMs)} ms after the click on the view's icon, and every state was filled after ${num(fleet.allStatesMs / 1000)} s. ` +
+    `In code-server, in the first opening, every state was filled ${num(fleet.allStatesMs / 1000)} s after the click on the view's icon. ` +
       `The view's model, its scheduler's cache and every tree item (all groups expanded) add ${num(fleet.heapAddedMiB)} MiB to the heap.`,
     '',
+    ...viewOpeningSection(fleet.openings),
     `### A workspace of ${workspaceScale.files.toLocaleString('en')} Tinyforge files`,
     '',
     `Our server, spawned on a folder of ${workspaceScale.files.toLocaleString('en')} files (and ${workspaceScale.skipped} more under \`node_modules\`, which it must skip), answered \`workspace/diagnostic\` ` +

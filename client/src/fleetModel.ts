@@ -1,4 +1,5 @@
 // No vscode import: the Tinyforge view draws this, and the bench runs it on a clock that skips idle time.
+import { setMaxListeners } from 'node:events';
 import type { GitOpsState, Me, Workload } from '../../api/src/index';
 import { fleetGroupOf, type FleetGroup } from '../../core/src/fleet';
 import { systemClock, type Clock } from '../../api/src/clock';
@@ -12,6 +13,9 @@ export interface FleetApi {
   gitops(workloadId: string, options: GetOptions): Promise<GitOpsState>;
   lastGitops(workloadId: string): { value: GitOpsState; fetchedAt: number } | undefined;
 }
+
+/** What changed: where the view stands, the list of workloads, or one workload's state (these stream in by the hundred). */
+export type FleetChange = 'status' | 'list' | 'state';
 
 /** Why there is no session: the view's empty states. */
 export type NoSession = 'restricted' | 'no-url' | 'signed-out';
@@ -46,6 +50,8 @@ export interface FleetOptions {
   describe(error: unknown, url: string): string;
   /** After a round has fetched what was due: open files of the same workloads can take these answers. */
   onRound?: () => void;
+  /** Resolves once a new list is on its way to the screen: the states are asked for after it, so the first groups come first. */
+  listShown?: () => Promise<void>;
   clock?: Clock;
 }
 
@@ -62,13 +68,14 @@ const retryAfterFailureMs = 60_000;
 export class FleetModel {
   private entries = new Map<string, FleetEntry>();
   private current: FleetStatus = { kind: 'idle' };
+  private loadingStartedAt = 0;
   private visible = false;
   private timer: unknown;
   private round?: Promise<void>;
   /** Aborted when the view hides or a newer round starts: its queued requests are dropped, its answers ignored. */
   private roundController?: AbortController;
   private lastSession?: FleetApi;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: FleetChange) => void>();
   private readonly clock: Clock;
   private disposed = false;
 
@@ -76,14 +83,19 @@ export class FleetModel {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Calls `listener` after every change (the view coalesces them). */
-  onChange(listener: () => void): { dispose(): void } {
+  /** Calls `listener` after every change, saying what changed (the view draws a new list at once, and coalesces states). */
+  onChange(listener: (change: FleetChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
 
   get status(): FleetStatus {
     return this.current;
+  }
+
+  /** When the list started loading (ms, the system clock), while the status is `loading`. */
+  loadingSince(): number | undefined {
+    return this.current.kind === 'loading' ? this.loadingStartedAt : undefined;
   }
 
   /** Every workload, in the server's order. */
@@ -132,7 +144,6 @@ export class FleetModel {
       this.applyList(workloads);
       const entry = this.entries.get(workloadId);
       if (entry?.workload.gitops_enabled) this.applyState(entry, await session.gitops(workloadId, now), session);
-      else this.changed();
     } catch (error) {
       const entry = this.entries.get(workloadId);
       if (entry) this.applyError(entry, this.options.describe(error, session.url));
@@ -151,6 +162,8 @@ export class FleetModel {
     this.cancelTimer();
     this.roundController?.abort();
     const controller = new AbortController();
+    // Every state request of the round follows this signal: hundreds of listeners are its purpose, not a leak to warn of.
+    setMaxListeners(0, controller.signal);
     this.roundController = controller;
     const { signal } = controller;
     const session = await this.options.session();
@@ -171,13 +184,16 @@ export class FleetModel {
       const [who, workloads] = await Promise.all([session.me(ask), session.workloads(ask)]);
       if (signal.aborted) return;
       me = who;
-      this.applyList(workloads);
+      // The status below tells the view once about the list and the status together: it draws both in one go.
+      this.applyList(workloads, false);
     } catch (error) {
       if (signal.aborted) return;
       this.setStatus({ kind: 'failed', url: session.url, reason: this.options.describe(error, session.url), me: this.current.kind === 'ready' ? this.current.me : undefined });
       return this.arm(Math.min(ttl, retryAfterFailureMs));
     }
     this.setStatus({ kind: 'ready', url: session.url, me, listedAt: this.clock.now() });
+    await this.options.listShown?.();
+    if (signal.aborted) return;
     const enabled = this.all().filter((entry) => entry.workload.gitops_enabled);
     await Promise.all(
       enabled.map(async (entry) => {
@@ -197,7 +213,7 @@ export class FleetModel {
     this.arm(Math.max(sweepSlackMs, oldest + ttl - this.clock.now()));
   }
 
-  private applyList(workloads: readonly Workload[]): void {
+  private applyList(workloads: readonly Workload[], notify = true): void {
     const next = new Map<string, FleetEntry>();
     for (const workload of workloads) {
       const previous = this.entries.get(workload.id);
@@ -206,7 +222,7 @@ export class FleetModel {
       next.set(workload.id, { workload, state, fetchedAt: state ? previous?.fetchedAt : undefined, error: state ? previous?.error : undefined, attemptedAt: state ? previous?.attemptedAt : undefined, group: fleetGroupOf(workload.gitops_enabled, state) });
     }
     this.entries = next;
-    this.changed();
+    if (notify) this.changed('list');
   }
 
   private applyState(entry: FleetEntry, state: GitOpsState, session: FleetApi): void {
@@ -217,7 +233,7 @@ export class FleetModel {
     current.attemptedAt = current.fetchedAt;
     current.error = undefined;
     current.group = fleetGroupOf(current.workload.gitops_enabled, state);
-    this.changed();
+    this.changed('state');
   }
 
   // A failed fetch keeps the last known state, marked; with none, the workload stays "not checked", never guessed.
@@ -226,17 +242,18 @@ export class FleetModel {
     if (!current) return;
     current.error = reason;
     current.attemptedAt = this.clock.now();
-    this.changed();
+    this.changed('state');
   }
 
   private setStatus(status: FleetStatus): void {
+    if (status.kind === 'loading' && this.current.kind !== 'loading') this.loadingStartedAt = Date.now();
     this.current = status;
-    this.changed();
+    this.changed('status');
   }
 
-  private changed(): void {
+  private changed(change: FleetChange): void {
     if (this.disposed) return;
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) listener(change);
   }
 
   private arm(delayMs: number): void {

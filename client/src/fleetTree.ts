@@ -60,7 +60,24 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   readonly onDidChangeTreeData = this.changed.event;
   filter: FleetFilter = { text: '', onlyDrifted: false };
 
+  private rootAsked: Array<() => void> = [];
+
   constructor(private readonly model: FleetModel) {}
+
+  /** Resolves once VS Code next asks for the top rows (it draws them right after), or after `timeoutMs` if it does not. */
+  nextRootRequest(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const rootAsked = this.rootAsked;
+      function done(): void {
+        clearTimeout(timer);
+        const index = rootAsked.indexOf(done);
+        if (index >= 0) rootAsked.splice(index, 1);
+        resolve();
+      }
+      rootAsked.push(done);
+    });
+  }
 
   /** Redraws the whole tree (the view calls this at most every 400 ms while answers stream in). */
   refresh(): void {
@@ -81,6 +98,8 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   getChildren(node?: FleetNode): FleetNode[] {
     if (node?.kind === 'workload') return [];
     if (node) return node.entries.map((entry) => ({ kind: 'workload', entry }));
+    // After VS Code has taken the rows and their items (it asks for the items right after), not in between.
+    if (this.rootAsked.length) setTimeout(() => [...this.rootAsked].forEach((asked) => asked()), 0);
     const entries = this.visibleEntries();
     return fleetGroupOrder.flatMap((group): FleetNode[] => {
       const members = entries.filter((entry) => entry.group === group);

@@ -16,6 +16,10 @@ import { workloadFile } from './workloadFiles';
 
 /** The shortest time between two redraws of the view while states stream in. */
 const redrawEveryMs = 400;
+/** "Listing the workloads…" shows only when listing takes this long: a message set just before the list arrives would hold its first drawing back 200 ms. */
+const listingMessageAfterMs = 500;
+/** The longest the states wait for VS Code to ask for the rows of a new list (a hidden or collapsed view never asks). */
+const listShownWaitMs = 150;
 
 /** The id of the Tinyforge view (package.json `views`). */
 export const fleetViewId = 'tinyforge.workloads';
@@ -40,6 +44,9 @@ export class FleetView implements vscode.Disposable {
   private redrawTimer?: NodeJS.Timeout;
   private lastRedraw = 0;
   private shownState?: string;
+  /** Workloads in the tree as last drawn: while there are none before and after, VS Code is not told the tree changed. */
+  private drawnEntries = 0;
+  private listingTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -53,6 +60,8 @@ export class FleetView implements vscode.Disposable {
       describe: (error, url) => describeError(error, url),
       // The answers are fresh: the open files take them (a routine refresh reuses them, so this asks for nothing more).
       onRound: () => void refreshOpenDocuments(liveData),
+      // VS Code asks for the rows ~30 ms after the list is drawn; 300 state answers streaming in meanwhile would hold that up.
+      listShown: () => this.tree.nextRootRequest(listShownWaitMs),
     });
     this.tree = new FleetTreeProvider(this.model);
     this.view = vscode.window.createTreeView(fleetViewId, { treeDataProvider: this.tree, showCollapseAll: true });
@@ -63,7 +72,7 @@ export class FleetView implements vscode.Disposable {
     this.subscriptions.push(
       this.view,
       this.tree,
-      this.model.onChange(() => this.scheduleRedraw()),
+      this.model.onChange((change) => this.scheduleRedraw(change !== 'state')),
       this.view.onDidChangeVisibility((event) => this.setVisible(event.visible)),
       vscode.workspace.registerTextDocumentContentProvider(branchScheme, new BranchFileProvider((workloadId) => {
         const state = this.model.entry(workloadId)?.state;
@@ -100,11 +109,17 @@ export class FleetView implements vscode.Disposable {
   }
 
   /**
-   * Redraws soon: at once after a quiet spell, then at most every 400 ms while answers stream in. VS Code redraws a
-   * tree only after 200 ms without a change to it (its data, message or badge), so 300 answers drawn one by one would
-   * hold the whole tree back until the last.
+   * Redraws at once for a new list or status (the first groups must not wait), and for states at once after a quiet
+   * spell, then at most every 400 ms while answers stream in: VS Code redraws a tree only after 200 ms without a change
+   * to it (its data, message or badge), so 300 answers drawn one by one would hold the whole tree back until the last.
    */
-  private scheduleRedraw(): void {
+  private scheduleRedraw(now: boolean): void {
+    if (now) {
+      clearTimeout(this.redrawTimer);
+      this.redrawTimer = undefined;
+      this.lastRedraw = Date.now();
+      return this.redraw();
+    }
     if (this.redrawTimer) return;
     this.redrawTimer = setTimeout(() => {
       this.redrawTimer = undefined;
@@ -114,9 +129,11 @@ export class FleetView implements vscode.Disposable {
   }
 
   private redraw(): void {
-    this.tree.refresh();
     const status = this.model.status;
     const entries = this.model.all();
+    // Every change of the tree or its message within 200 ms defers VS Code's next drawing: none is sent for an empty tree.
+    if (entries.length || this.drawnEntries) this.tree.refresh();
+    this.drawnEntries = entries.length;
     const state = status.kind === 'ready' && !entries.length ? 'empty' : status.kind === 'failed' && entries.length ? 'ready' : status.kind;
     if (state !== this.shownState) {
       this.shownState = state;
@@ -127,8 +144,9 @@ export class FleetView implements vscode.Disposable {
     const { done, total } = this.model.progress();
     const filter = this.tree.filter;
     const messages: string[] = [];
+    if (status.kind !== 'loading') clearTimeout(this.listingTimer);
     if (status.kind === 'failed') messages.push(entries.length ? vscode.l10n.t('{0} Showing the last known states.', status.reason) : status.reason);
-    else if (status.kind === 'loading') messages.push(vscode.l10n.t('Listing the workloads of {0}…', status.url));
+    else if (status.kind === 'loading' && this.listingLongEnough()) messages.push(vscode.l10n.t('Listing the workloads of {0}…', status.url));
     else if (status.kind === 'ready' && done < total) messages.push(vscode.l10n.t('Checking {0} of {1} workloads with GitOps on…', done, total));
     if (this.tree.filtered) {
       const shown = this.tree.visibleEntries().length;
@@ -141,9 +159,21 @@ export class FleetView implements vscode.Disposable {
       );
     }
     const message = messages.length ? messages.join(' ') : undefined;
-    if (message !== this.view.message) this.view.message = message;
+    // VS Code starts a view's message as '': setting undefined over it would be a change, and defer the next drawing.
+    if (message !== (this.view.message || undefined)) this.view.message = message;
     const description = status.kind === 'ready' || status.kind === 'failed' ? status.url.replace(/^https?:\/\//, '') : undefined;
     if (description !== this.view.description) this.view.description = description;
+  }
+
+  /** Whether listing has taken long enough to say so; until then, a redraw is due when it will have. */
+  private listingLongEnough(): boolean {
+    const since = this.model.loadingSince();
+    if (since === undefined) return false;
+    const wait = since + listingMessageAfterMs - Date.now();
+    if (wait <= 0) return true;
+    clearTimeout(this.listingTimer);
+    this.listingTimer = setTimeout(() => this.redraw(), wait);
+    return false;
   }
 
   /** The snapshot the editor features use, built from what the view fetched for a workload. */
@@ -321,6 +351,7 @@ export class FleetView implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.redrawTimer);
+    clearTimeout(this.listingTimer);
     this.model.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }

@@ -129,4 +129,22 @@ describe('the Tinyforge view\'s model, on a mock clock', () => {
     assert.equal(server.states().length, 18);
     fleet.dispose();
   });
+
+  test('a new list and the status it brings are one change, and no state is asked for until the list is on its way to the screen', async () => {
+    const server = fakeServer(9);
+    let shown: () => void = () => undefined;
+    const changes: string[] = [];
+    const fleet = new FleetModel({ session: async () => server.api, ttlMs: () => 300_000, describe: String, listShown: () => new Promise<void>((resolve) => (shown = resolve)) });
+    fleet.onChange((change) => changes.push(`${change}:${fleet.status.kind}:${fleet.all().length}`));
+    fleet.setVisible(true);
+    await settle();
+    assert.deepEqual(changes, ['status:loading:0', 'status:ready:9'], 'the list arrives with its status, in one change');
+    assert.deepEqual(server.states(), [], 'no state before the list is shown');
+    shown();
+    await settle();
+    assert.equal(server.waiting.length, 4);
+    await server.answerAll();
+    assert.equal(changes.filter((change) => change.startsWith('state')).length, 6, 'then one change per state');
+    fleet.dispose();
+  });
 });

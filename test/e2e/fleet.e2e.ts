@@ -92,6 +92,8 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     const before = devServer.log.length;
     await openTinyforgeView(page);
     const groups = await viewRows(page, (rows) => everyGroup.every((group) => rows.includes(group)) && !rows.some((row) => /Checking/.test(row)));
+    // The view's "Checking n of m…" line goes with VS Code's next drawing, up to 200 ms after the last state: the rows move up then.
+    await page.locator('.sidebar').getByText(/Checking \d+ of \d+ workloads/).waitFor({ state: 'hidden', timeout: 5_000 });
     await snap(page, 'fleet-2-view');
     assert.deepEqual(groups.filter((row) => !/,/.test(row) && /\d$/.test(row)), everyGroup);
     assert.ok(groups.some((row) => /^shop-api dockerfile · 2 drifted · [0-9a-f]{7} · never synced/.test(row)), groups.join('\n'));

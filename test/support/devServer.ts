@@ -17,6 +17,8 @@ export interface DevServer {
   process: ChildProcess;
   /** Everything the server printed after its start-up banner (request lines, errors). */
   log: string[];
+  /** When each line of `log` arrived here (`Date.now()`): a request line is printed as its answer goes out. */
+  logTimes: number[];
   stop(): Promise<void>;
 }
 
@@ -36,8 +38,13 @@ export async function startDevServer(options: { flags?: string[]; seeded?: Retur
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
+  const logTimes: number[] = [];
+  const record = (line: string): void => {
+    log.push(line);
+    logTimes.push(Date.now());
+  };
   const lines = createInterface({ input: child.stdout! });
-  createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
+  createInterface({ input: child.stderr! }).on('line', record);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('dev server did not start within 10 s')), 10_000);
     child.once('exit', (code) => reject(new Error(`dev server exited with ${code}: ${log.join('\n')}`)));
@@ -46,7 +53,7 @@ export async function startDevServer(options: { flags?: string[]; seeded?: Retur
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
-      } else log.push(line);
+      } else record(line);
     });
   });
   return {
@@ -54,6 +61,7 @@ export async function startDevServer(options: { flags?: string[]; seeded?: Retur
     ...seeded,
     process: child,
     log,
+    logTimes,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

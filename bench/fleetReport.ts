@@ -1,0 +1,38 @@
+// The view's openings in code-server: their goals and their table.
+import type { Budget } from './budget';
+import type { ViewOpening } from './fleet';
+
+const ms = (value: number): string => `${Math.round(value)} ms`;
+
+/** First groups within 1 s every time; the list sent → its groups on screen within 60 ms every time. */
+export function viewOpeningBudgets(openings: readonly ViewOpening[]): Budget[] {
+  const firstGroups = openings.map((opening) => opening.firstGroupsMs);
+  const listToGroups = openings.map((opening) => opening.listToGroupsMs);
+  const within = (values: number[], limit: number) => values.filter((value) => value <= limit).length;
+  return [
+    {
+      what: 'Tinyforge view opened → first groups drawn (code-server, each opening in a fresh editor)',
+      limit: `≤ 1 s in ${openings.length} of ${openings.length} openings`,
+      measured: `${within(firstGroups, 1_000)} of ${openings.length} (${ms(Math.min(...firstGroups))} to ${ms(Math.max(...firstGroups))})`,
+      pass: within(firstGroups, 1_000) === openings.length,
+    },
+    {
+      what: 'the workload list sent → its groups on screen (transport, parsing, grouping, first render)',
+      limit: `≤ 60 ms in ${openings.length} of ${openings.length} openings`,
+      measured: `${within(listToGroups, 60)} of ${openings.length} (${ms(Math.min(...listToGroups))} to ${ms(Math.max(...listToGroups))})`,
+      pass: within(listToGroups, 60) === openings.length,
+    },
+  ];
+}
+
+/** One row per opening. */
+export function viewOpeningSection(openings: readonly ViewOpening[]): string[] {
+  return [
+    'Each opening of the view in a fresh code-server (fresh profile, the extension not yet active), from the click on its icon; the list\'s time is when the dev server printed its request line, as the answer went out:',
+    '',
+    '| Opening | click → list sent | list sent → first groups on screen | click → first groups on screen |',
+    '|---:|---:|---:|---:|',
+    ...openings.map((opening, index) => `| ${index + 1} | ${ms(opening.listAnsweredMs)} | ${ms(opening.listToGroupsMs)} | ${ms(opening.firstGroupsMs)} |`),
+    '',
+  ];
+}
