@@ -11,6 +11,8 @@ function standIn(name) {
       if (empty.has(key)) return [];
       if (key === 't') return (message) => message;
       if (key === 'isTrusted') return true;
+      // The Tinyforge view starts hidden, as in a window that has not shown it.
+      if (key === 'visible') return false;
       return standIn(`${name}.${String(key)}`);
     },
     set: () => true,

@@ -60,8 +60,10 @@ const common = {
 async function main() {
   generateValidator();
   await Promise.all([
-    // The client loads the language client and the API library only when a Tinyforge file opens.
-    build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode', './api.js', './languageClient.js', './core.js'] }),
+    // Activation loads only dist/client.js, which loads the body (dist/extension.js) when there is a Tinyforge file,
+    // the view is shown or a command runs; the body loads the language client and the API library when they are needed.
+    build({ ...common, entryPoints: [join(root, 'client/src/activation/entry.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode', './extension.js'] }),
+    build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode', './api.js', './languageClient.js', './core.js'] }),
     build({ ...common, entryPoints: [join(root, 'client/src/languageClient.ts')], outfile: join(root, 'dist/languageClient.js'), external: ['vscode'] }),
     build({ ...common, entryPoints: [join(root, 'api/src/index.ts')], outfile: join(root, 'dist/api.js') }),
     // The server is a small entry and its body, so the entry can load the body (and the core) through a V8 code cache.

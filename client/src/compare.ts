@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
+import { loadCore } from './lazy';
 import type { LiveSnapshot } from '../../core/src/live';
-import { toLocale } from '../../core/src/messages';
-import { renderLiveConfig } from '../../core/src/renderLive';
 import type { LiveData } from './liveData';
 import { commandTarget } from './commandTarget';
 
@@ -61,7 +60,8 @@ export class LiveConfigProvider implements vscode.TextDocumentContentProvider, v
     const source = workloadId ? this.workloadSource?.(workloadId) : file ? this.fileSource(vscode.Uri.parse(file)) : undefined;
     if (!source) return `# ${vscode.l10n.t('No live data for this file.')}\n`;
     const stale = source.stale ? `# ${vscode.l10n.t('Offline: this is the last known live config, not the current one.')}\n` : '';
-    return stale + renderLiveConfig(source.snapshot, toLocale(vscode.env.language));
+    const core = loadCore();
+    return stale + core.renderLiveConfig(source.snapshot, core.toLocale(vscode.env.language));
   }
 
   private fileSource(file: vscode.Uri): LiveConfigSource | undefined {

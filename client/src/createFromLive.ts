@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { loadCore } from './lazy';
 import type { Workload } from '../../api/src/index';
 import { gitopsPathProblem } from '../../core/src/gitopsPath';
 import type { LiveSnapshot } from '../../core/src/live';
-import { toLocale } from '../../core/src/messages';
-import { renderLiveConfig } from '../../core/src/renderLive';
 import { workloadFile } from './workloadFiles';
 
 /**
@@ -35,7 +34,8 @@ export async function createFileFromLive(state: vscode.Memento, workload: Worklo
     return undefined;
   };
   if (file.exists) return refuse();
-  const text = renderLiveConfig(snapshot, toLocale(vscode.env.language), new Date().toISOString().slice(0, 10));
+  const core = loadCore();
+  const text = core.renderLiveConfig(snapshot, core.toLocale(vscode.env.language), new Date().toISOString().slice(0, 10));
   try {
     await mkdir(dirname(file.uri.fsPath), { recursive: true });
     // 'wx' refuses to write over a file that appeared since the check above.

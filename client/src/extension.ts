@@ -15,11 +15,15 @@ import { registerGitCommands } from './git/gitCommands';
 import { GitStandings } from './git/gitStandings';
 import { StandingHoverProvider } from './git/standingHover';
 import { snapshotMethod, type SnapshotParams } from '../../server/src/protocol';
+import type { TreeViewHandoff } from './activation/handoff';
 
 let client: LanguageClient | undefined;
 
-/** Activates the extension; the language server starts with the first Tinyforge file opened, not before. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * The extension's body, loaded by `activation/entry.ts` once there is a reason (a Tinyforge file, the view shown, a
+ * command run); the language server starts with the first Tinyforge file opened or found, not before.
+ */
+export async function activateFully(context: vscode.ExtensionContext, view: TreeViewHandoff, tinyforgeFileFound: Promise<boolean>): Promise<void> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Tinyforge'), { log: true });
   context.subscriptions.push(output);
   let starting: Promise<LanguageClient | undefined> | undefined;
@@ -84,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const standings = new GitStandings(liveData);
   const codeLenses = new StateCodeLensProvider(liveData, standings);
   const liveConfigs = new LiveConfigProvider(liveData);
-  const fleetView = new FleetView(context, sessions, liveData, liveConfigs);
+  const fleetView = new FleetView(context, sessions, liveData, liveConfigs, view);
   context.subscriptions.push(
     fleetView,
     scheduler,
@@ -111,21 +115,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const startForWorkspace = (): void => {
     if (!starting) void restart();
   };
-  void findTinyforgeFile().then((found) => found && startForWorkspace());
+  void tinyforgeFileFound.then((found) => found && startForWorkspace());
   const created = vscode.workspace.createFileSystemWatcher('**/.tinyforge.{yml,yaml}', false, true, true);
   context.subscriptions.push(created, created.onDidCreate(startForWorkspace));
-}
-
-/** Whether a workspace folder holds a Tinyforge file (`.tinyforge.y(a)ml` or a `tinyforge.files` match), outside dependencies. */
-async function findTinyforgeFile(): Promise<boolean> {
-  const exclude = '{**/node_modules/**,**/.git/**}';
-  if ((await vscode.workspace.findFiles('**/.tinyforge.{yml,yaml}', exclude, 1)).length) return true;
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const glob of vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])) {
-      if ((await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, 1)).length) return true;
-    }
-  }
-  return false;
 }
 
 /** Stops the language server. */

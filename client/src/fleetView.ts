@@ -13,6 +13,7 @@ import type { LiveData } from './liveData';
 import { readConnectionSettings, viewRefreshIntervalSeconds } from './settings';
 import { confirmAndSync, turnOnGitOps } from './sync';
 import { workloadFile } from './workloadFiles';
+import { fleetViewId, type TreeViewHandoff } from './activation/handoff';
 
 /** The shortest time between two redraws of the view while states stream in. */
 const redrawEveryMs = 400;
@@ -21,8 +22,6 @@ const listingMessageAfterMs = 500;
 /** The longest the states wait for VS Code to ask for the rows of a new list (a hidden or collapsed view never asks). */
 const listShownWaitMs = 150;
 
-/** The id of the Tinyforge view (package.json `views`). */
-export const fleetViewId = 'tinyforge.workloads';
 
 /** A workload row a command was run on (menus pass the node; a palette run passes nothing). */
 function entryOf(node: unknown): FleetEntry | undefined {
@@ -53,6 +52,7 @@ export class FleetView implements vscode.Disposable {
     sessions: ApiSessions,
     private readonly liveData: LiveData,
     private readonly liveConfigs: LiveConfigProvider,
+    handoff: TreeViewHandoff,
   ) {
     this.model = new FleetModel({
       session: async () => (await sessions.session()) ?? noSessionReason(),
@@ -64,13 +64,14 @@ export class FleetView implements vscode.Disposable {
       listShown: () => this.tree.nextRootRequest(listShownWaitMs),
     });
     this.tree = new FleetTreeProvider(this.model);
-    this.view = vscode.window.createTreeView(fleetViewId, { treeDataProvider: this.tree, showCollapseAll: true });
+    // The view was made at activation (activation/entry.ts), before this body loaded: it now shows this tree.
+    this.view = handoff.view as vscode.TreeView<unknown> as vscode.TreeView<FleetNode>;
+    handoff.tree.forwardTo(this.tree as vscode.TreeDataProvider<unknown>);
     liveConfigs.workloadSource = (workloadId) => {
       const snapshot = this.snapshotOf(workloadId);
       return snapshot && { snapshot, stale: !!this.model.entry(workloadId)?.error };
     };
     this.subscriptions.push(
-      this.view,
       this.tree,
       this.model.onChange((change) => this.scheduleRedraw(change !== 'state')),
       this.view.onDidChangeVisibility((event) => this.setVisible(event.visible)),

@@ -19,6 +19,7 @@ describe('the extension package', () => {
       'dist/api.js',
       'dist/client.js',
       'dist/core.js',
+      'dist/extension.js',
       'dist/languageClient.js',
       'dist/server.js',
       'dist/serverMain.js',
@@ -53,5 +54,14 @@ describe('the extension package', () => {
     assert.deepEqual(manifest.bin, { 'tinyforge-lint': './dist/cli.js', 'tinyforge-language-server': './dist/language-server.js' });
     for (const bin of Object.values(manifest.bin as Record<string, string>)) assert.match(readFileSync(join(repoRoot, bin), 'utf8'), /^#!\/usr\/bin\/env node\n/, bin);
     assert.match(readFileSync(join(repoRoot, 'core/src/version.ts'), 'utf8'), new RegExp(`productVersion = '${manifest.version.replace(/\./g, '\\.')}'`));
+  });
+
+  test('what activation loads holds neither the YAML parser nor the language client nor the API library: they load when a Tinyforge file or live data needs them', () => {
+    const client = readFileSync(join(repoRoot, 'dist/client.js'), 'utf8');
+    assert.ok(readFileSync(join(repoRoot, 'dist/core.js'), 'utf8').includes('YAMLParseError'), 'the marker is in the core, where yaml belongs');
+    assert.ok(!client.includes('YAMLParseError'), 'yaml is bundled into dist/client.js: some client file imports a core module that imports yaml; go through loadCore()');
+    assert.ok(readFileSync(join(repoRoot, 'dist/languageClient.js'), 'utf8').includes('Content-Length'), 'the marker is in the language client');
+    assert.ok(!client.includes('Content-Length'), 'the language client is bundled into dist/client.js');
+    assert.ok(Buffer.byteLength(client) < 100_000, `dist/client.js is ${Buffer.byteLength(client)} bytes`);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -259,4 +260,31 @@ export async function openEditor(options: { open: { folder: string } | { workspa
       await codeServer.stop();
     },
   };
+}
+
+/** Whether our language server runs for this editor: a process started from the extension in its profile. */
+export function languageServerRuns(editor: EditorSession): boolean {
+  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return processes.split('\n').some((line) => line.includes(editor.codeServer.userDataDir) && line.includes('tinyforge') && line.includes('dist/server.js'));
+}
+
+/** Each named extension's "Activation: N ms" in VS Code's Running Extensions view. */
+export async function reportedActivationMs(page: Page, names: readonly string[]): Promise<number[]> {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const first = page.locator('.monaco-list-row', { hasText: /Activation/ }).first();
+  await first.waitFor({ timeout: 15_000 });
+  await first.click();
+  const found = new Map<string, number>();
+  // The list is sorted by activation time and drawn a screenful at a time: page through it.
+  for (let screen = 0; screen < 40 && found.size < names.length; screen++) {
+    for (const name of names) {
+      const row = page.locator('.monaco-list-row', { hasText: name });
+      const match = (await row.count()) ? /Activation: (\d+)ms/.exec(await row.first().innerText()) : null;
+      if (match) found.set(name, Number(match[1]));
+    }
+    await page.keyboard.press('PageDown');
+  }
+  const missing = names.filter((name) => !found.has(name));
+  if (missing.length) throw new Error(`${missing.join(', ')} not among the running extensions: it did not activate on a YAML file`);
+  return names.map((name) => found.get(name)!);
 }

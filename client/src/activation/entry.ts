@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type * as Body from '../extension';
+import { isTinyforgeDocument } from '../tinyforgeDocuments';
+import { registerCommandStubs } from './commandStubs';
+import { DeferredTreeProvider } from './deferredTree';
+import { fleetViewId } from './handoff';
+import { hasTinyforgeFile } from './tinyforgeFiles';
+
+let body: typeof Body | undefined;
+
+/**
+ * Activates the extension in two steps. VS Code activates it for every YAML file, so this part (dist/client.js)
+ * only watches for a reason to load the rest: a Tinyforge file open or in the workspace, the Tinyforge view shown,
+ * or one of its commands run. A workspace of other YAML costs these few registrations, no server and no request.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  // One search of the workspace, whatever loads the body: the body takes its answer to start the language server.
+  const tinyforgeFileFound = hasTinyforgeFile();
+  const tree = new DeferredTreeProvider();
+  const view = vscode.window.createTreeView(fleetViewId, { treeDataProvider: tree, showCollapseAll: true });
+  let loading: Promise<void> | undefined;
+  let stubs: vscode.Disposable | undefined;
+  const watchers: vscode.Disposable[] = [];
+  const load = (): Promise<void> =>
+    (loading ??= (async () => {
+      // The real commands take the stand-ins' places; nothing else runs in between.
+      stubs?.dispose();
+      for (const watcher of watchers.splice(0)) watcher.dispose();
+      try {
+        body = require('./extension.js') as typeof Body;
+        await body.activateFully(context, { view, tree }, tinyforgeFileFound);
+      } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Tinyforge GitOps could not load: {0}', error instanceof Error ? error.message : String(error)));
+      }
+    })());
+  stubs = registerCommandStubs(context, load);
+  context.subscriptions.push(tree, view, { dispose: () => stubs?.dispose() }, { dispose: () => watchers.forEach((watcher) => watcher.dispose()) });
+  if (view.visible || vscode.workspace.textDocuments.some(isTinyforgeDocument)) {
+    void load();
+    return;
+  }
+  const created = vscode.workspace.createFileSystemWatcher('**/.tinyforge.{yml,yaml}', false, true, true);
+  watchers.push(
+    view.onDidChangeVisibility((event) => event.visible && void load()),
+    vscode.workspace.onDidOpenTextDocument((document) => isTinyforgeDocument(document) && void load()),
+    // New globs may make an open file a Tinyforge file.
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('tinyforge.files') && vscode.workspace.textDocuments.some(isTinyforgeDocument) && void load()),
+    created,
+    created.onDidCreate(() => void load()),
+  );
+  void tinyforgeFileFound.then((found) => {
+    if (found) void load();
+  });
+}
+
+/** Stops the language server, if the body ever started one. */
+export async function deactivate(): Promise<void> {
+  await body?.deactivate();
+}
