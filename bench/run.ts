@@ -32,6 +32,10 @@ import { budgetsOf, renderReport, type BenchResults, type ServerFigures } from '
 import { ourSlice, rounds, settleMs, warmUpRounds, yamlSlice, type Slice } from './plan';
 import { summarize } from './stats';
 import { measureRealTyping } from './typingBench';
+import { measureNotTinyforge } from './notTinyforge';
+import { measureWorkingDay } from './day';
+import { measureLongEditing } from './longEditing';
+import { measureLintTree } from './lintTree';
 
 const lintsPerRound = 60;
 const echoesPerSlice = 5;
@@ -232,6 +236,14 @@ async function main(): Promise<void> {
   const workspaceScale = await measureWorkspaceScale(1_000);
   console.error('the Tinyforge view on 2,000 workloads: in its own process (heap, 30 idle minutes), then in code-server');
   const fleet = await measureFleet(30);
+  console.error('a working day of the extension on a virtual clock, against a dev server that fails now and then');
+  const day = await measureWorkingDay();
+  console.error('50,000 edits to one file on our server');
+  const longEditing = await measureLongEditing();
+  console.error('tinyforge-lint on a tree of 2,000 files');
+  const lintTree = measureLintTree();
+  console.error('a workspace of Kubernetes YAML and no Tinyforge file, in code-server: 5 fresh starts');
+  const notTinyforge = await measureNotTinyforge();
   console.error('typing 200 characters in code-server, counting API requests');
   const typing = await countRequestsWhileTyping(200);
   const results: BenchResults = {
@@ -252,8 +264,13 @@ async function main(): Promise<void> {
     workspaceScale,
     fleet,
     realTyping,
+    notTinyforge,
+    day,
+    longEditing,
+    lintTree,
     activationMs: summarize(activation.map((sample) => sample.requireMs + sample.activateMs)),
     activateOnlyMs: summarize(activation.map((sample) => sample.activateMs)),
+    bodyActivationMs: summarize(activation.map((sample) => sample.bodyMs)),
     typing,
     yamlVersion: yamlLanguageServerVersion(),
     serverBundles: serverBundles.map((name) => ({ name, bytes: statSync(join(repoRoot, 'dist', name)).size })),

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GitOpsState, SyncResult, Workload } from '../../api/src/index';
 import { computeDrift, gitopsPathProblem, managedFieldsFor } from '../../core/src/index';
-import { answersAreFaulty, type FaultOptions } from './faults';
+import { answersAreFaulty, sporadicFault, type FaultOptions } from './faults';
 import { buildPatch, fetchGitOps, publicSourceConfig, validateSourceConfig } from './gitops';
 import { bearerToken, HttpError, readJsonBody, sendError, sendJson } from './http';
 import type { WorkloadLocks } from './locks';
@@ -15,6 +15,8 @@ export interface AppContext {
   faults: FaultOptions;
   locks: WorkloadLocks;
   now(): Date;
+  /** API requests received so far (the sporadic faults count them). */
+  requests: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -139,6 +141,13 @@ export async function handleRequest(context: AppContext, request: IncomingMessag
     const target = parseRequestTarget(request.url);
     if (!target.ok) throw new HttpError(400, 'bad_request', target.reason);
     if (context.faults.latencyMs) await sleep(context.faults.latencyMs);
+    const sporadic = sporadicFault(context.faults, ++context.requests);
+    if (sporadic === 'drop') return void request.socket.destroy();
+    if (sporadic === 'rate-limited') response.setHeader('Retry-After', '1');
+    if (sporadic) {
+      const status = { 'rate-limited': 429, 'server-error': 500, unavailable: 503 }[sporadic];
+      throw new HttpError(status, sporadic === 'rate-limited' ? 'rate_limited' : 'server_error', `injected fault: HTTP ${status}`);
+    }
     if (answersAreFaulty(context.faults)) {
       if (context.faults.drop) return void request.socket.destroy();
       if (context.faults.malformed) {

@@ -10,6 +10,10 @@ export interface FaultOptions {
   malformed: boolean;
   /** Close the connection without answering. */
   drop: boolean;
+  /** Now and then: every N-th API request fails, in turn with a 429 (Retry-After 1 s), a 500 and a dropped connection. */
+  everyNth?: number;
+  /** An outage now and then: from every `every`-th API request on, `length` in a row answer 503. */
+  burst?: { every: number; length: number };
   /** Hold the sync lock this long between reading the workload and its file and writing (so concurrent requests overlap that window). */
   syncDelayMs: number;
   /** Block between writing the new store to a temp file and renaming it (to kill the server mid-write). */
@@ -22,4 +26,11 @@ export const noFaults: FaultOptions = { latencyMs: 0, malformed: false, drop: fa
 /** Whether any fault that changes answers is on. */
 export function answersAreFaulty(faults: FaultOptions): boolean {
   return faults.status !== undefined || faults.malformed || faults.drop;
+}
+
+/** What the n-th API request (counting from 1) gets: a 503 within an outage (`burst`), else under `everyNth` a 429, a 500 or a dropped connection in turn, or nothing. */
+export function sporadicFault(faults: FaultOptions, requestNumber: number): 'rate-limited' | 'server-error' | 'unavailable' | 'drop' | undefined {
+  if (faults.burst && requestNumber >= faults.burst.every && requestNumber % faults.burst.every < faults.burst.length) return 'unavailable';
+  if (!faults.everyNth || requestNumber % faults.everyNth !== 0) return undefined;
+  return (['rate-limited', 'server-error', 'drop'] as const)[(requestNumber / faults.everyNth - 1) % 3];
 }

@@ -12,13 +12,15 @@ import { DataStore, type StoredToken } from './store';
 
 const usage = `Usage: dev-server [--port N] [--data DIR] [--demo] [--demo-fleet N] [--parent-pid PID] [--lock-wait-ms N]
        [--fault-latency-ms N] [--fault-status N] [--fault-retry-after S] [--fault-malformed] [--fault-drop]
-       [--fault-sync-delay-ms N] [--fault-sync-write-pause-ms N]
+       [--fault-now-and-then N] [--fault-outage N,K] [--fault-sync-delay-ms N] [--fault-sync-write-pause-ms N]
 
 A Tinyforge API for demos and tests (contract section 3), on 127.0.0.1 only.
 --port 0 picks a free port. --demo seeds a fresh data dir (a temp dir without --data) with the demo's workloads;
 --demo-fleet N seeds N generated workloads over shared repositories (with --demo, besides the demo's).
 --parent-pid makes the server stop when that process is gone. --lock-wait-ms (default 5000) is how long a
-PUT …/gitops waits for a sync of the same workload before answering 409. Fault flags are for tests.`;
+PUT …/gitops waits for a sync of the same workload before answering 409. Fault flags are for tests:
+--fault-now-and-then N fails every N-th request, in turn with a 429, a 500 and a dropped connection;
+--fault-outage N,K answers 503 to K requests in a row from every N-th on.`;
 
 interface Options {
   port: number;
@@ -52,6 +54,12 @@ function parse(argv: string[]): Options {
     else if (flag === '--fault-retry-after') options.faults.retryAfterSeconds = number(flag, argv[++i]);
     else if (flag === '--fault-malformed') options.faults.malformed = true;
     else if (flag === '--fault-drop') options.faults.drop = true;
+    else if (flag === '--fault-now-and-then') options.faults.everyNth = number(flag, argv[++i]) || undefined;
+    else if (flag === '--fault-outage') {
+      const [every, length] = (argv[++i] ?? '').split(',').map((part) => number(flag, part));
+      if (!every || !length || length >= every) throw new Error(`${flag} needs N,K with 0 < K < N`);
+      options.faults.burst = { every, length };
+    }
     else if (flag === '--fault-sync-delay-ms') options.faults.syncDelayMs = number(flag, argv[++i]);
     else if (flag === '--fault-sync-write-pause-ms') options.faults.syncWritePauseMs = number(flag, argv[++i]);
     else if (flag === '--help' || flag === '-h') {
@@ -76,7 +84,7 @@ function main(): void {
   const seeding = options.demo || options.fleet > 0;
   if (seeding && !existsSync(join(dir, 'workloads.json'))) seedDemo(dir, { demo: options.demo, fleet: options.fleet });
   if (seeding) tokens = (JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8')) as { tokens: StoredToken[] }).tokens;
-  const context: AppContext = { store: new DataStore(dir), faults: options.faults, locks: new WorkloadLocks(options.lockWaitMs), now: () => new Date() };
+  const context: AppContext = { store: new DataStore(dir), faults: options.faults, locks: new WorkloadLocks(options.lockWaitMs), now: () => new Date(), requests: 0 };
   const server = createServer((request, response) => {
     const started = performance.now();
     // One line per request: method, target as sent with every known token redacted, status, time. Never headers.

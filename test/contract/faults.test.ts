@@ -107,6 +107,45 @@ describe('API client through each fault mode: a clear error kind, within the tim
     });
   });
 
+  test('now and then (--fault-now-and-then 3): every third request fails, a 429 with Retry-After, a 500, a dropped connection in turn; the client retries each and gets the answer', async () => {
+    await withFault(['--fault-now-and-then', '3'], async (url, token, log) => {
+      const raw = (path: string) => fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      const statuses: Array<number | string> = [];
+      let retryAfter: string | null = null;
+      for (let index = 0; index < 9; index++) {
+        try {
+          const answer = await raw('/api/me');
+          statuses.push(answer.status);
+          if (answer.status === 429) retryAfter = answer.headers.get('retry-after');
+          await answer.arrayBuffer();
+        } catch {
+          statuses.push('dropped');
+        }
+      }
+      assert.deepEqual(statuses, [200, 200, 429, 200, 200, 500, 200, 200, 'dropped']);
+      assert.equal(retryAfter, '1');
+      // The 12th request is the next 429: the client waits the second it asks, tries again, and has its answer.
+      await raw('/api/me').then((answer) => answer.arrayBuffer());
+      await raw('/api/me').then((answer) => answer.arrayBuffer());
+      assert.deepEqual(await createApiClient({ baseUrl: url, token, backoffMs: 10 }).me(), { username: 'admin', role: 'admin' });
+      // The server prints a request's line once its answer is out: the last one may still be on its way.
+      await waitUntil(() => log.filter((line) => line.startsWith('GET /api/me')).length === 13, '13 requests in the log: 9, 2, then the client\'s 429 and its retry');
+      assert.deepEqual(log.filter((line) => line.startsWith('GET /api/me')).slice(-2).map((line) => line.split(' ')[2]), ['429', '200']);
+    });
+  });
+
+  test('an outage now and then (--fault-outage 5,2): from every fifth request on, two in a row answer 503', async () => {
+    await withFault(['--fault-outage', '5,2'], async (url, token) => {
+      const statuses: number[] = [];
+      for (let index = 0; index < 12; index++) {
+        const answer = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+        statuses.push(answer.status);
+        await answer.arrayBuffer();
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 200, 503, 503, 200, 200, 200, 503, 503, 200]);
+    });
+  });
+
   test('nothing listening ends in "unreachable"', async () => {
     const port = await freePort();
     const error = await kindOf(createApiClient({ baseUrl: `http://127.0.0.1:${port}`, token: 'secret-token-value', retries: 0 }).me());
