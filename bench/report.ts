@@ -5,6 +5,8 @@ import type { NotTinyforgeFigures } from './notTinyforge';
 import { notTinyforgeBudgets } from './notTinyforgeReport';
 import type { DayFigures } from './day';
 import { dayBudgets, daySection } from './dayReport';
+import type { LatencyRun } from './liveLatency';
+import { liveLatencyBudgets, liveLatencySection } from './liveLatencyReport';
 import type { LintTreeFigures } from './lintTree';
 import type { LongEditingFigures } from './longEditing';
 import type { Machine } from './machine';
@@ -73,6 +75,8 @@ export interface BenchResults {
   serverBundles: Array<{ name: string; bytes: number }>;
   workspaceScale: WorkspaceScaleFigures;
   fleet: FleetFigures;
+  /** Open → drift drawn and Sync → "now in sync" in code-server, with a slow API. */
+  liveLatency: LatencyRun[];
   /** A working day of the extension on a virtual clock, against a dev server that fails now and then. */
   day: DayFigures;
   /** 50,000 edits to one file on our server. */
@@ -151,6 +155,7 @@ export function budgetsOf(results: BenchResults): Budget[] {
     { what: `a workspace of ${workspaceScale.files.toLocaleString('en')} Tinyforge files: server spawned → every file's problems`, limit: '≤ 3 s', measured: `${num(workspaceScale.allProblemsMs)} ms (${workspaceScale.problems} problems)`, pass: workspaceScale.allProblemsMs <= 3_000 },
     { what: `language server RSS with those ${workspaceScale.files.toLocaleString('en')} files`, limit: '≤ 120 MiB', measured: `${num(workspaceScale.rssMiB)} MiB`, pass: workspaceScale.rssMiB <= 120 },
     { what: `requests sent while typing ${results.typing.characters} characters in code-server`, limit: '0', measured: String(results.typing.requests), pass: results.typing.requests === 0 },
+    ...liveLatencyBudgets(results.liveLatency),
     ...notTinyforgeBudgets(results.notTinyforge),
     ...dayBudgets(results.day, results.longEditing, results.lintTree),
     { what: 'server bundles (`dist/server.js`, `serverMain.js`, `core.js`) size', limit: '≤ 600 KB', measured: `${num(serverKB)} KB`, pass: serverKB <= 600 },
@@ -255,6 +260,7 @@ export function renderReport(results: BenchResults): string {
       `The view's model, its scheduler's cache and every tree item (all groups expanded) add ${num(fleet.heapAddedMiB)} MiB to the heap.`,
     '',
     ...viewOpeningSection(fleet.openings),
+    ...liveLatencySection(results.liveLatency),
     ...daySection(results.day, results.longEditing, results.lintTree),
     `### A workspace of ${workspaceScale.files.toLocaleString('en')} Tinyforge files`,
     '',

@@ -34,6 +34,7 @@ import { summarize } from './stats';
 import { measureRealTyping } from './typingBench';
 import { measureNotTinyforge } from './notTinyforge';
 import { measureWorkingDay } from './day';
+import { measureLiveLatency } from './liveLatency';
 import { measureLongEditing } from './longEditing';
 import { measureLintTree } from './lintTree';
 
@@ -236,6 +237,8 @@ async function main(): Promise<void> {
   const workspaceScale = await measureWorkspaceScale(1_000);
   console.error('the Tinyforge view on 2,000 workloads: in its own process (heap, 30 idle minutes), then in code-server');
   const fleet = await measureFleet(30);
+  console.error('open → drift drawn and Sync → "now in sync" in code-server, the API 200 ms late: 10 runs');
+  const liveLatency = await measureLiveLatency();
   console.error('a working day of the extension on a virtual clock, against a dev server that fails now and then');
   const day = await measureWorkingDay();
   console.error('50,000 edits to one file on our server');
@@ -265,6 +268,7 @@ async function main(): Promise<void> {
     fleet,
     realTyping,
     notTinyforge,
+    liveLatency,
     day,
     longEditing,
     lintTree,

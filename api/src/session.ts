@@ -41,6 +41,11 @@ export class ApiSession {
     return this.scheduler.get('workloads', () => this.api.listWorkloads(), { ...options, notBefore: this.lastWriteAt });
   }
 
+  /** `GET /api/workloads/{id}`: one workload, for when only it can have changed (after our own write to it). */
+  workload(workloadId: string, options: GetOptions): Promise<Workload> {
+    return this.scheduler.get(`workload/${workloadId}`, () => this.api.getWorkload(workloadId), { ...options, notBefore: this.writtenAt.get(workloadId) });
+  }
+
   /** `GET /api/workloads/{id}/gitops`: what Tinyforge fetched from the git provider for it. */
   gitops(workloadId: string, options: GetOptions): Promise<GitOpsState> {
     return this.scheduler.get(`gitops/${workloadId}`, () => this.api.getGitOps(workloadId), { ...options, notBefore: this.writtenAt.get(workloadId) });

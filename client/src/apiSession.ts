@@ -9,15 +9,26 @@ export type { ApiSession };
 /** Hands out the session for the current settings and token; a new one (with empty caches) when either changes. */
 export class ApiSessions implements vscode.Disposable {
   private current?: { key: string; session: ApiSession };
+  /** The token per server URL as last read: each read asks the window (~100 ms in a browser), a refresh must not wait for it. */
+  private readonly tokens = new Map<string, Promise<string | undefined>>();
+  private readonly watching: vscode.Disposable;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    // Sign In and Sign Out store and delete through the same storage: any change is read again.
+    this.watching = secrets.onDidChange(() => this.tokens.clear());
+  }
 
   /** The session to use now, or undefined in Restricted Mode, without a URL, or without a token. */
   async session(): Promise<ApiSession | undefined> {
     if (!vscode.workspace.isTrusted) return undefined;
     const { url, caFile } = readConnectionSettings();
     if (!url) return undefined;
-    const token = await readToken(this.secrets, url);
+    let reading = this.tokens.get(url);
+    if (!reading) {
+      reading = readToken(this.secrets, url);
+      this.tokens.set(url, reading);
+    }
+    const token = await reading;
     if (!token) return undefined;
     const key = `${url}\n${caFile ?? ''}\n${token}`;
     if (this.current?.key !== key) {
@@ -34,6 +45,7 @@ export class ApiSessions implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.watching.dispose();
     this.current?.session.scheduler.dispose();
   }
 }

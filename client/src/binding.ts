@@ -17,8 +17,11 @@ const linksKey = 'tinyforge.links';
 /** Remembered choices, per workspace folder: file path (from the repo root) → workload id. */
 type Links = Record<string, Record<string, string>>;
 
-/** The file's path from its repository root and the checkout it is in, or undefined outside git. */
-async function locate(document: vscode.TextDocument): Promise<{ folderKey: string; filePath: string; branch: string; remotes: string[] } | undefined> {
+/** Where a file is: its path from its repository root and the checkout it is in (undefined outside git). */
+export type Place = { folderKey: string; filePath: string; branch: string; remotes: string[] } | undefined;
+
+/** The file's path from its repository root and the checkout it is in, or undefined outside git (asks git: start it early). */
+export async function locate(document: vscode.TextDocument): Promise<Place> {
   const place = await locateFile(document.uri.fsPath);
   if (!place) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
@@ -26,8 +29,8 @@ async function locate(document: vscode.TextDocument): Promise<{ folderKey: strin
 }
 
 /** Binds a file: a remembered choice first, else the unique workload whose repo, branch and gitops_path match. */
-export async function resolveBinding(state: vscode.Memento, document: vscode.TextDocument, workloads: readonly Workload[]): Promise<Binding> {
-  const place = await locate(document);
+export async function resolveBinding(state: vscode.Memento, document: vscode.TextDocument, workloads: readonly Workload[], placed: Promise<Place> = locate(document)): Promise<Binding> {
+  const place = await placed;
   const links = state.get<Links>(linksKey, {});
   const chosenId = place ? links[place.folderKey]?.[place.filePath] : links[document.uri.toString()]?.[''];
   const chosen = chosenId ? workloads.find((workload) => workload.id === chosenId) : undefined;

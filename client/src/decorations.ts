@@ -28,12 +28,18 @@ export class DriftDecorations implements vscode.Disposable {
     vscode.window.visibleTextEditors.forEach((editor) => this.draw(editor));
   }
 
-  private draw(editor: vscode.TextEditor): void {
+  /**
+   * Draws a file's decorations from diagnostics the language client has just pulled: VS Code would report them through
+   * onDidChangeDiagnostics only ~50 ms later (a round trip through the window), after they are already known here.
+   */
+  drawPulled(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.draw(editor, diagnostics);
+  }
+
+  private draw(editor: vscode.TextEditor, diagnostics: readonly vscode.Diagnostic[] = vscode.languages.getDiagnostics(editor.document.uri)): void {
     if (!isTinyforgeDocument(editor.document)) return;
     const enabled = vscode.workspace.getConfiguration('tinyforge', editor.document.uri).get<boolean>('decorations.enabled', true);
-    const drifts = enabled
-      ? vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'tinyforge' && diagnostic.code === 'drift')
-      : [];
+    const drifts = enabled ? diagnostics.filter((diagnostic) => diagnostic.source === 'tinyforge' && diagnostic.code === 'drift') : [];
     editor.setDecorations(
       this.type,
       drifts.map((diagnostic) => {

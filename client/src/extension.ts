@@ -40,7 +40,7 @@ export async function activateFully(context: vscode.ExtensionContext, view: Tree
     starting = (async () => {
       await previous?.stop().catch((error: unknown) => output.error(String(error)));
       try {
-        client = await loadLanguageClient().startClient(context, output);
+        client = await loadLanguageClient().startClient(context, output, (uri, diagnostics) => decorations.drawPulled(uri, diagnostics));
         return client;
       } catch (error) {
         output.error(vscode.l10n.t('The Tinyforge language server did not start: {0}', String(error)));
@@ -52,6 +52,8 @@ export async function activateFully(context: vscode.ExtensionContext, view: Tree
     void starting.then(() => liveData.resendAll());
     return starting;
   };
+  const decorations = new DriftDecorations();
+  context.subscriptions.push(decorations);
   let scheduler: RefreshScheduler | undefined;
   const onOpen = (document: vscode.TextDocument): void => {
     if (!isTinyforgeDocument(document)) return;
@@ -95,7 +97,6 @@ export async function activateFully(context: vscode.ExtensionContext, view: Tree
     standings,
     new StatusItem(liveData, standings),
     vscode.languages.registerHoverProvider({ scheme: 'file', language: 'yaml' }, new StandingHoverProvider(liveData, standings)),
-    new DriftDecorations(),
     codeLenses,
     liveConfigs,
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLenses),
@@ -115,7 +116,12 @@ export async function activateFully(context: vscode.ExtensionContext, view: Tree
   const startForWorkspace = (): void => {
     if (!starting) void restart();
   };
-  void tinyforgeFileFound.then((found) => found && startForWorkspace());
+  void tinyforgeFileFound.then((found) => {
+    if (!found) return;
+    startForWorkspace();
+    // The first file opened must not wait for the token's read and the API library's load (~125 ms in code-server): no request goes out.
+    void sessions.session();
+  });
   const created = vscode.workspace.createFileSystemWatcher('**/.tinyforge.{yml,yaml}', false, true, true);
   context.subscriptions.push(created, created.onDidCreate(startForWorkspace));
 }

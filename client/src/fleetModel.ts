@@ -10,6 +10,7 @@ export interface FleetApi {
   url: string;
   me(options: GetOptions): Promise<Me>;
   workloads(options: GetOptions): Promise<Workload[]>;
+  workload(workloadId: string, options: GetOptions): Promise<Workload>;
   gitops(workloadId: string, options: GetOptions): Promise<GitOpsState>;
   lastGitops(workloadId: string): { value: GitOpsState; fetchedAt: number } | undefined;
 }
@@ -134,19 +135,21 @@ export class FleetModel {
     return round;
   }
 
-  /** Fetches one workload's state now (an item's Refresh, after a Sync), and the list with it. */
+  /** Fetches one workload and its state now (an item's Refresh, after a Sync): not the whole list, which grows with the fleet. */
   async refreshWorkload(workloadId: string): Promise<FleetEntry | undefined> {
     const session = await this.options.session();
     if (typeof session === 'string') return undefined;
     const now = { maxAgeMs: 0, priority: 0, manual: true };
+    const entry = this.entries.get(workloadId);
     try {
-      const workloads = await session.workloads(now);
-      this.applyList(workloads);
-      const entry = this.entries.get(workloadId);
-      if (entry?.workload.gitops_enabled) this.applyState(entry, await session.gitops(workloadId, now), session);
+      const [workload, state] = await Promise.all([session.workload(workloadId, now), entry?.workload.gitops_enabled ? session.gitops(workloadId, now) : undefined]);
+      this.applyWorkload(workload);
+      // GitOps turned on since the list: its state is asked for now.
+      const current = this.entries.get(workloadId)!;
+      if (workload.gitops_enabled) this.applyState(current, state ?? (await session.gitops(workloadId, now)), session);
     } catch (error) {
-      const entry = this.entries.get(workloadId);
-      if (entry) this.applyError(entry, this.options.describe(error, session.url));
+      if ((error as { kind?: string }).kind === 'not_found') this.removeWorkload(workloadId);
+      else if (entry) this.applyError(entry, this.options.describe(error, session.url));
     }
     return this.entries.get(workloadId);
   }
@@ -223,6 +226,19 @@ export class FleetModel {
     }
     this.entries = next;
     if (notify) this.changed('list');
+  }
+
+  /** One workload as the server now has it, in its place in the list (or at its end when it is new). */
+  private applyWorkload(workload: Workload): void {
+    const previous = this.entries.get(workload.id);
+    const state = previous && previous.workload.gitops_enabled === workload.gitops_enabled ? previous.state : undefined;
+    this.entries.set(workload.id, { ...previous, workload, state, fetchedAt: state ? previous?.fetchedAt : undefined, error: undefined, group: fleetGroupOf(workload.gitops_enabled, state) });
+    this.changed('list');
+  }
+
+  /** A workload the server no longer has. */
+  private removeWorkload(workloadId: string): void {
+    if (this.entries.delete(workloadId)) this.changed('list');
   }
 
   private applyState(entry: FleetEntry, state: GitOpsState, session: FleetApi): void {

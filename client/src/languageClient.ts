@@ -24,8 +24,8 @@ function fileGlobs(): string[] {
   return [...new Set(folders.flatMap((folder) => vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])))];
 }
 
-/** Starts the language server over IPC for Tinyforge files, with our middleware. */
-export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
+/** Starts the language server over IPC for Tinyforge files, with our middleware; `onPulled` hears of each file's diagnostics as they arrive. */
+export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, onPulled?: (uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]) => void): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   // Extension storage outlives the window; a remote or virtual one is not a directory the server can write.
   const storage = context.globalStorageUri;
@@ -59,10 +59,9 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
         const report = await next(document, previousResultId, token);
         const textDocument = document instanceof vscode.Uri ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === document.toString()) : document;
         // A file that has just closed gets its problems from disk, all of them: Red Hat YAML shows nothing for it any more.
-        if (report && report.kind === 'full' && textDocument && !textDocument.isClosed && redHatYamlValidates(textDocument)) {
-          return { ...report, items: withoutRedHatDuplicates(report.items) };
-        }
-        return report;
+        const shown = report && report.kind === 'full' && textDocument && !textDocument.isClosed && redHatYamlValidates(textDocument) ? { ...report, items: withoutRedHatDuplicates(report.items) } : report;
+        if (shown?.kind === 'full' && textDocument) onPulled?.(textDocument.uri, shown.items);
+        return shown;
       },
     },
   };

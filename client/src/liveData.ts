@@ -4,7 +4,7 @@ import { loadApi } from './lazy';
 import type { LiveSnapshot } from '../../core/src/index';
 import { asApiError, describeError } from './apiErrors';
 import { readToken } from './auth';
-import { resolveBinding, type Binding } from './binding';
+import { locate, resolveBinding, type Binding } from './binding';
 import type { ApiSessions } from './apiSession';
 import { readConnectionSettings, refreshIntervalSeconds } from './settings';
 
@@ -32,6 +32,8 @@ export class LiveData implements vscode.Disposable {
   private readonly inFlight = new Map<string, { controller: AbortController; current: boolean; result: Promise<LiveState> }>();
   /** When each file's live data last arrived (ms), so incidental triggers such as saves do not refetch it at once. */
   private readonly fetchedAt = new Map<string, number>();
+  /** When we last wrote to each workload (Sync, Enable GitOps): the next refresh of its files asks for it alone. */
+  private readonly writtenAt = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a document URI whenever its live state changes. */
   readonly onDidChange = this.changed.event;
@@ -104,6 +106,7 @@ export class LiveData implements vscode.Disposable {
    */
   workloadWritten(workloadId: string): void {
     this.sessions.latest?.wrote(workloadId);
+    this.writtenAt.set(workloadId, Date.now());
     for (const document of vscode.workspace.textDocuments) {
       const state = this.states.get(document.uri.toString());
       if (state?.kind === 'live' && state.snapshot.workloadId === workloadId) void this.refresh(document, { current: true });
@@ -147,9 +150,19 @@ export class LiveData implements vscode.Disposable {
     if (!session) return { kind: 'signed-out', url };
     const { snapshotFrom } = loadApi();
     const fresh = { maxAgeMs: options.current ? 0 : refreshIntervalSeconds() * 1000, priority: 0, manual: options.current };
+    const previous = this.states.get(document.uri.toString());
+    const bound = previous?.kind === 'live' ? previous.snapshot.workloadId : undefined;
     try {
+      if (bound && (this.writtenAt.get(bound) ?? -Infinity) >= (this.fetchedAt.get(document.uri.toString()) ?? 0)) {
+        // After our own write only this workload changed: it and its state in one round trip, not the list and then
+        // its state (and not the whole list, which grows with the fleet). Who we are has not changed.
+        const [me, workload, gitops] = await Promise.all([session.me({ ...fresh, maxAgeMs: Infinity }), session.workload(bound, fresh), session.gitops(bound, fresh)]);
+        return { kind: 'live', url, snapshot: snapshotFrom(workload, gitops, me, new Date(session.lastGitops(bound)?.fetchedAt ?? Date.now())) };
+      }
+      // Where the file is (git) while the list is on its way.
+      const placed = locate(document);
       const [me, workloads] = await Promise.all([session.me(fresh), session.workloads(fresh)]);
-      const binding = await resolveBinding(this.context.workspaceState, document, workloads);
+      const binding = await resolveBinding(this.context.workspaceState, document, workloads, placed);
       if (binding.kind !== 'linked') return { kind: 'not-linked', url, binding };
       const gitops = await session.gitops(binding.workload.id, fresh);
       const fetchedAt = new Date(session.lastGitops(binding.workload.id)?.fetchedAt ?? Date.now());
@@ -160,7 +173,6 @@ export class LiveData implements vscode.Disposable {
       // The API's own sentence (English, redacted) says more than the translated one: which field was wrong, say.
       if (!signal.aborted) this.output.warn(`refresh of ${document.uri.fsPath} failed: ${reason}${apiError && apiError.message !== reason ? ` (${apiError.message})` : ''}`);
       if (apiError?.kind === 'unauthorized') return { kind: 'signed-out', url };
-      const previous = this.states.get(document.uri.toString());
       const last = previous?.kind === 'live' ? previous.snapshot : previous?.kind === 'offline' ? previous.last : undefined;
       const retryAfterSeconds = apiError?.retryAfterSeconds;
       return { kind: 'offline', url, reason, last, since: previous?.kind === 'offline' ? previous.since : new Date(), retryAfterSeconds };

@@ -42,6 +42,13 @@ function fakeServer(count: number, failing = new Set<string>()) {
     url: 'https://forge.example.com',
     me: (options: GetOptions) => scheduler.get('me', async (): Promise<Me> => ({ username: 'admin', role: 'admin' }), options),
     workloads: (options: GetOptions) => scheduler.get('workloads', async () => (asked.push('list'), workloads), options),
+    workload: (id: string, options: GetOptions) =>
+      scheduler.get(`workload/${id}`, async () => {
+        asked.push(`workload ${id}`);
+        const found = workloads.find((candidate) => candidate.id === id);
+        if (!found) throw Object.assign(new Error('404'), { kind: 'not_found' });
+        return found;
+      }, options),
     gitops: (id: string, options: GetOptions) =>
       scheduler.get(
         `gitops/${id}`,
@@ -60,7 +67,7 @@ function fakeServer(count: number, failing = new Set<string>()) {
       await settle();
     }
   };
-  return { api, asked, waiting, answerAll, states: () => asked.filter((entry) => entry !== 'list') };
+  return { api, asked, waiting, answerAll, workloads, states: () => asked.filter((entry) => entry !== 'list' && !entry.startsWith('workload ')) };
 }
 
 describe('the Tinyforge view\'s model, on a mock clock', () => {
@@ -145,6 +152,27 @@ describe('the Tinyforge view\'s model, on a mock clock', () => {
     assert.equal(server.waiting.length, 4);
     await server.answerAll();
     assert.equal(changes.filter((change) => change.startsWith('state')).length, 6, 'then one change per state');
+    fleet.dispose();
+  });
+
+  test("a workload's refresh (its Refresh, after a Sync) asks for it and its state, not the whole list; one the server no longer has leaves the view", async () => {
+    const server = fakeServer(6);
+    const fleet = model(server.api);
+    fleet.setVisible(true);
+    await settle();
+    await server.answerAll();
+    server.asked.length = 0;
+    server.workloads[0] = { ...server.workloads[0], source_config: { ...server.workloads[0].source_config, port: 8080 } };
+    const refreshing = fleet.refreshWorkload('wl_0');
+    await settle();
+    await server.answerAll();
+    const entry = await refreshing;
+    assert.deepEqual(server.asked, ['workload wl_0', 'wl_0']);
+    assert.equal(entry?.workload.source_config.port, 8080);
+    assert.deepEqual(fleet.all().map((item) => item.workload.id), ['wl_0', 'wl_1', 'wl_2', 'wl_3', 'wl_4', 'wl_5'], 'in its place');
+    server.workloads.splice(1, 1);
+    assert.equal(await fleet.refreshWorkload('wl_1'), undefined);
+    assert.deepEqual(fleet.all().map((item) => item.workload.id), ['wl_0', 'wl_2', 'wl_3', 'wl_4', 'wl_5']);
     fleet.dispose();
   });
 });
