@@ -4,23 +4,10 @@
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+// The classes the view needs come from the view's own stand-in; this file adds the rest of the window.
+const { vscode: viewStandIn } = require('./fleetVscode.cjs');
 
-class EventEmitter {
-  constructor() {
-    this.listeners = new Set();
-    this.event = (listener, thisArg) => {
-      const bound = thisArg ? listener.bind(thisArg) : listener;
-      this.listeners.add(bound);
-      return { dispose: () => this.listeners.delete(bound) };
-    };
-  }
-  fire(value) {
-    for (const listener of [...this.listeners]) listener(value);
-  }
-  dispose() {
-    this.listeners.clear();
-  }
-}
+const { EventEmitter, TreeItem, ThemeIcon, ThemeColor, MarkdownString } = viewStandIn;
 
 class Disposable {
   constructor(callOnDispose) {
@@ -75,33 +62,6 @@ class Position {
 class Range {
   constructor(a, b, c, d) {
     [this.start, this.end] = typeof a === 'number' ? [new Position(a, b), new Position(c, d)] : [a, b];
-  }
-}
-class TreeItem {
-  constructor(label, collapsibleState) {
-    this.label = label;
-    this.collapsibleState = collapsibleState;
-  }
-}
-class ThemeIcon {
-  constructor(id, color) {
-    this.id = id;
-    this.color = color;
-  }
-}
-class ThemeColor {
-  constructor(id) {
-    this.id = id;
-  }
-}
-class MarkdownString {
-  constructor(value = '', supportThemeIcons) {
-    this.value = value;
-    this.supportThemeIcons = supportThemeIcons;
-  }
-  appendMarkdown(text) {
-    this.value += text;
-    return this;
   }
 }
 class CodeLens {
