@@ -36,7 +36,7 @@ export function viewOpeningSection(openings: readonly ViewOpening[]): string[] {
     '',
     'Where the list → groups time goes, from one trace of 10 openings (timestamps written by the extension host, not part of this bench): the list\'s 750 KB reach the extension host 2–6 ms after the dev server sends them; ' +
       'reading and checking 2,000 workloads and grouping them take 5–7 ms; the view tells VS Code at once (1 ms); VS Code asks for the rows 7–11 ms later and has them on screen 16–30 ms after that. ' +
-      'It was 241–333 ms until this stop: VS Code draws a tree\'s change only after 200 ms without another (the first of a burst at once), and the view had changed its message just before the list came (and, in a workspace with no Tinyforge file, handed the view over to the extension\'s body), so the list\'s drawing waited; ' +
+      'It was 241–333 ms before 2026-12-06: VS Code draws a tree\'s change only after 200 ms without another (the first of a burst at once), and the view had changed its message just before the list came (and, in a workspace with no Tinyforge file, handed the view over to the extension\'s body), so the list\'s drawing waited; ' +
       'now nothing is sent while the tree is empty, and the 300 state requests start only once VS Code has asked for the rows.',
     '',
   ];
