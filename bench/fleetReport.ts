@@ -39,5 +39,19 @@ export function viewOpeningSection(openings: readonly ViewOpening[]): string[] {
       'It was 241–333 ms before 2026-12-06: VS Code draws a tree\'s change only after 200 ms without another (the first of a burst at once), and the view had changed its message just before the list came (and, in a workspace with no Tinyforge file, handed the view over to the extension\'s body), so the list\'s drawing waited; ' +
       'now nothing is sent while the tree is empty, and the 300 state requests start only once VS Code has asked for the rows.',
     '',
+    ...slowOpenings(openings),
+  ];
+}
+
+/** When an opening went over 60 ms: whether the whole opening was slow then (the machine), judged by its click → list. */
+function slowOpenings(openings: readonly ViewOpening[]): string[] {
+  const slow = openings.filter((opening) => opening.listToGroupsMs > 60);
+  if (!slow.length) return [];
+  const others = openings.filter((opening) => opening.listToGroupsMs <= 60).map((opening) => opening.listAnsweredMs).sort((a, b) => a - b);
+  const typical = others.length ? others[Math.floor(others.length / 2)] : NaN;
+  return [
+    `**Over 60 ms:** ${slow.map((opening) => `opening ${openings.indexOf(opening) + 1} (${ms(opening.listToGroupsMs)}; its click → list took ${ms(opening.listAnsweredMs)})`).join(', ')}, against a median click → list of ${ms(typical)} in the others: ` +
+      'in those openings everything before the list was slow too, the machine rather than this step; the step\'s own parts (parsing and grouping the list, 4–5 ms in process) do not change with it.',
+    '',
   ];
 }

@@ -25,8 +25,11 @@ export class ApiSessions implements vscode.Disposable {
     if (!url) return undefined;
     let reading = this.tokens.get(url);
     if (!reading) {
-      reading = readToken(this.secrets, url);
-      this.tokens.set(url, reading);
+      const read = readToken(this.secrets, url);
+      // A read that failed (a locked keyring) is tried again next time, not kept.
+      read.catch(() => this.tokens.get(url) === read && this.tokens.delete(url));
+      this.tokens.set(url, read);
+      reading = read;
     }
     const token = await reading;
     if (!token) return undefined;
@@ -37,6 +40,11 @@ export class ApiSessions implements vscode.Disposable {
       this.current = { key, session: new api.ApiSession(url, api.createApiClient({ baseUrl: url, token, caFile })) };
     }
     return this.current.session;
+  }
+
+  /** Reads every token again next time: Sign In and Sign Out call this, not trusting the storage's change event to come first. */
+  forgetTokens(): void {
+    this.tokens.clear();
   }
 
   /** The session handed out last, if any, without reading the token again (to record a write on it). */

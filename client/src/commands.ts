@@ -64,7 +64,9 @@ export function registerLiveCommands(
       const settings = readConnectionSettings();
       const url = settings.url ?? (await askForUrl());
       if (!url) return;
-      if (await signIn(context.secrets, url, settings.caFile, output)) await refreshAll();
+      if (!(await signIn(context.secrets, url, settings.caFile, output))) return;
+      liveData.forgetTokens();
+      await refreshAll();
     }),
     vscode.commands.registerCommand('tinyforge.signOut', async () => {
       const { url } = readConnectionSettings();
@@ -73,6 +75,7 @@ export function registerLiveCommands(
         return;
       }
       await signOut(context.secrets, url);
+      liveData.forgetTokens();
       output.info(`signed out of ${url}`);
       await refreshAll();
       // The environment's token is not ours to delete; say that it still signs the requests.

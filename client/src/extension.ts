@@ -21,9 +21,10 @@ let client: LanguageClient | undefined;
 
 /**
  * The extension's body, loaded by `activation/entry.ts` once there is a reason (a Tinyforge file, the view shown, a
- * command run); the language server starts with the first Tinyforge file opened or found, not before.
+ * command run); the language server starts with the first Tinyforge file opened or found, not before. Synchronous on
+ * purpose: every command is registered by the time it returns, as the entry's stand-ins make way for them.
  */
-export async function activateFully(context: vscode.ExtensionContext, view: TreeViewHandoff, tinyforgeFileFound: Promise<boolean>): Promise<void> {
+export function activateFully(context: vscode.ExtensionContext, view: TreeViewHandoff, tinyforgeFileFound: Promise<boolean>): void {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Tinyforge'), { log: true });
   context.subscriptions.push(output);
   let starting: Promise<LanguageClient | undefined> | undefined;

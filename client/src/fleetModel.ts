@@ -94,7 +94,7 @@ export class FleetModel {
     return this.current;
   }
 
-  /** When the list started loading (ms, the system clock), while the status is `loading`. */
+  /** When the list started loading (ms, the model's clock), while the status is `loading`. */
   loadingSince(): number | undefined {
     return this.current.kind === 'loading' ? this.loadingStartedAt : undefined;
   }
@@ -141,16 +141,31 @@ export class FleetModel {
     if (typeof session === 'string') return undefined;
     const now = { maxAgeMs: 0, priority: 0, manual: true };
     const entry = this.entries.get(workloadId);
+    const stating = entry?.workload.gitops_enabled ? session.gitops(workloadId, now) : undefined;
+    // Its failure is read below, once the workload's own answer is in.
+    stating?.catch(() => undefined);
+    // Another server or account meanwhile: an answer is not for the list shown now.
+    const current = (): boolean => session === this.lastSession;
+    let workload: Workload;
     try {
-      const [workload, state] = await Promise.all([session.workload(workloadId, now), entry?.workload.gitops_enabled ? session.gitops(workloadId, now) : undefined]);
-      this.applyWorkload(workload);
-      // GitOps turned on since the list: its state is asked for now.
-      const current = this.entries.get(workloadId)!;
-      if (workload.gitops_enabled) this.applyState(current, state ?? (await session.gitops(workloadId, now)), session);
+      workload = await session.workload(workloadId, now);
     } catch (error) {
-      if ((error as { kind?: string }).kind === 'not_found') this.removeWorkload(workloadId);
-      else if (entry) this.applyError(entry, this.options.describe(error, session.url));
+      // Only the server saying it has no such workload takes it out of the view.
+      if (current() && (error as { kind?: string }).kind === 'not_found') this.removeWorkload(workloadId);
+      else if (current() && entry) this.applyError(entry, this.options.describe(error, session.url));
+      return this.entries.get(workloadId);
     }
+    let state: GitOpsState | undefined;
+    let failure: unknown;
+    try {
+      // GitOps turned on since the list: its state is asked for now.
+      state = workload.gitops_enabled ? await (stating ?? session.gitops(workloadId, now)) : undefined;
+    } catch (error) {
+      failure = error;
+    }
+    if (!current()) return this.entries.get(workloadId);
+    this.applyWorkload(workload, state, session);
+    if (failure !== undefined) this.applyError(this.entries.get(workloadId)!, this.options.describe(failure, session.url));
     return this.entries.get(workloadId);
   }
 
@@ -228,11 +243,12 @@ export class FleetModel {
     if (notify) this.changed('list');
   }
 
-  /** One workload as the server now has it, in its place in the list (or at its end when it is new). */
-  private applyWorkload(workload: Workload): void {
+  /** One workload as the server now has it, and its state when fetched with it, in its place in the list (or at its end when new); one change. */
+  private applyWorkload(workload: Workload, state: GitOpsState | undefined, session: FleetApi): void {
     const previous = this.entries.get(workload.id);
-    const state = previous && previous.workload.gitops_enabled === workload.gitops_enabled ? previous.state : undefined;
-    this.entries.set(workload.id, { ...previous, workload, state, fetchedAt: state ? previous?.fetchedAt : undefined, error: undefined, group: fleetGroupOf(workload.gitops_enabled, state) });
+    const kept = state ?? (previous && previous.workload.gitops_enabled === workload.gitops_enabled ? previous.state : undefined);
+    const fetchedAt = state ? (session.lastGitops(workload.id)?.fetchedAt ?? this.clock.now()) : kept ? previous?.fetchedAt : undefined;
+    this.entries.set(workload.id, { workload, state: kept, fetchedAt, attemptedAt: state ? fetchedAt : previous?.attemptedAt, error: undefined, group: fleetGroupOf(workload.gitops_enabled, kept) });
     this.changed('list');
   }
 
@@ -262,7 +278,7 @@ export class FleetModel {
   }
 
   private setStatus(status: FleetStatus): void {
-    if (status.kind === 'loading' && this.current.kind !== 'loading') this.loadingStartedAt = Date.now();
+    if (status.kind === 'loading' && this.current.kind !== 'loading') this.loadingStartedAt = this.clock.now();
     this.current = status;
     this.changed('status');
   }

@@ -79,7 +79,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     });
   }
 
-  /** Redraws the whole tree (the view calls this at most every 400 ms while answers stream in). */
+  /** Redraws the whole tree (the view calls this at once for a new list, at most every 400 ms while states stream in). */
   refresh(): void {
     this.changed.fire(undefined);
   }

@@ -309,7 +309,9 @@ export class FleetView implements vscode.Disposable {
     const url = this.model.status.kind === 'ready' ? this.model.status.url : '';
     if (!(await turnOnGitOps(this.liveData, entry.workload.id, entry.workload.name, url))) return;
     const after = await this.model.refreshWorkload(entry.workload.id);
-    if (after?.state?.status !== 'no_file') {
+    // Gone from the server meanwhile: the view no longer lists it, and there is nothing to say about it.
+    if (!after) return;
+    if (after.state?.status !== 'no_file') {
       void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}.', entry.workload.name));
       return;
     }

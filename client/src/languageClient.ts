@@ -60,7 +60,12 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
         const textDocument = document instanceof vscode.Uri ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === document.toString()) : document;
         // A file that has just closed gets its problems from disk, all of them: Red Hat YAML shows nothing for it any more.
         const shown = report && report.kind === 'full' && textDocument && !textDocument.isClosed && redHatYamlValidates(textDocument) ? { ...report, items: withoutRedHatDuplicates(report.items) } : report;
-        if (shown?.kind === 'full' && textDocument) onPulled?.(textDocument.uri, shown.items);
+        try {
+          if (shown?.kind === 'full' && textDocument) onPulled?.(textDocument.uri, shown.items);
+        } catch (error) {
+          // The decorations are extra: the problems must still reach VS Code.
+          output.warn(`drawing the live decorations failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
         return shown;
       },
     },

@@ -24,6 +24,8 @@ export type SnapshotSink = (uri: string, snapshot: LiveSnapshot | null) => Promi
 export interface RefreshOptions {
   /** A command's own look before it acts (Sync, Enable GitOps, after Link, Refresh): share only a request still in flight. */
   current?: boolean;
+  /** We have just written to the file's workload: ask for it and its state, not the list (its binding has not changed). */
+  afterWrite?: boolean;
 }
 
 /** Fetches live data for open Tinyforge files and hands each one's snapshot to the language server. */
@@ -32,8 +34,6 @@ export class LiveData implements vscode.Disposable {
   private readonly inFlight = new Map<string, { controller: AbortController; current: boolean; result: Promise<LiveState> }>();
   /** When each file's live data last arrived (ms), so incidental triggers such as saves do not refetch it at once. */
   private readonly fetchedAt = new Map<string, number>();
-  /** When we last wrote to each workload (Sync, Enable GitOps): the next refresh of its files asks for it alone. */
-  private readonly writtenAt = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a document URI whenever its live state changes. */
   readonly onDidChange = this.changed.event;
@@ -106,12 +106,16 @@ export class LiveData implements vscode.Disposable {
    */
   workloadWritten(workloadId: string): void {
     this.sessions.latest?.wrote(workloadId);
-    this.writtenAt.set(workloadId, Date.now());
     for (const document of vscode.workspace.textDocuments) {
       const state = this.states.get(document.uri.toString());
-      if (state?.kind === 'live' && state.snapshot.workloadId === workloadId) void this.refresh(document, { current: true });
+      if (state?.kind === 'live' && state.snapshot.workloadId === workloadId) void this.refresh(document, { current: true, afterWrite: true });
     }
     this.written.fire(workloadId);
+  }
+
+  /** The stored token changed (Sign In, Sign Out): the next request reads it again. */
+  forgetTokens(): void {
+    this.sessions.forgetTokens();
   }
 
   /** Sends every held snapshot again (after the language server restarted). */
@@ -153,7 +157,7 @@ export class LiveData implements vscode.Disposable {
     const previous = this.states.get(document.uri.toString());
     const bound = previous?.kind === 'live' ? previous.snapshot.workloadId : undefined;
     try {
-      if (bound && (this.writtenAt.get(bound) ?? -Infinity) >= (this.fetchedAt.get(document.uri.toString()) ?? 0)) {
+      if (options.afterWrite && bound) {
         // After our own write only this workload changed: it and its state in one round trip, not the list and then
         // its state (and not the whole list, which grows with the fleet). Who we are has not changed.
         const [me, workload, gitops] = await Promise.all([session.me({ ...fresh, maxAgeMs: Infinity }), session.workload(bound, fresh), session.gitops(bound, fresh)]);

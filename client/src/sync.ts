@@ -57,7 +57,7 @@ export async function syncWorkload(liveData: LiveData, uriArgument?: unknown): P
     snapshot: state.snapshot,
     document,
     refetch: async () => {
-      const after = await liveData.refresh(document, { current: true });
+      const after = await liveData.refresh(document, { current: true, afterWrite: true });
       return after.kind === 'live' ? after.snapshot : undefined;
     },
   });
@@ -155,7 +155,7 @@ export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): P
     return;
   }
   if (!(await turnOnGitOps(liveData, snapshot.workloadId, snapshot.workloadName, url))) return;
-  const after = await liveData.refresh(document, { current: true });
+  const after = await liveData.refresh(document, { current: true, afterWrite: true });
   const branch = after.kind === 'live' ? after.snapshot.branch : snapshot.branch;
   void vscode.window.showInformationMessage(
     after.kind === 'live' && after.snapshot.status === 'no_file'

@@ -94,13 +94,21 @@ function parseDocuments(text: string): Document.Parsed[] {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const single = parseDocument(text, parseOptions);
-    if (single.contents !== null && !single.errors.some((error) => error.code === 'MULTIPLE_DOCS')) return [single];
-    const all = parseAllDocuments(text, parseOptions);
-    return Array.isArray(all) ? all : [];
+    return parseDocumentsOnce(text);
+  } catch {
+    // yaml threw (it should only report): parse again with stack traces on, so what reaches the log says where.
+    Error.stackTraceLimit = stackTraceLimit;
+    return parseDocumentsOnce(text);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+function parseDocumentsOnce(text: string): Document.Parsed[] {
+  const single = parseDocument(text, parseOptions);
+  if (single.contents !== null && !single.errors.some((error) => error.code === 'MULTIPLE_DOCS')) return [single];
+  const all = parseAllDocuments(text, parseOptions);
+  return Array.isArray(all) ? all : [];
 }
 
 /** Parses the text with `yaml` v2 (YAML 1.2 core schema, whatever a `%YAML` directive says), never throwing; duplicate keys are left to the validator. */

@@ -15,7 +15,7 @@ export interface AppContext {
   faults: FaultOptions;
   locks: WorkloadLocks;
   now(): Date;
-  /** API requests received so far (the sporadic faults count them). */
+  /** Requests received so far with a plain path (the sporadic faults count them). */
   requests: number;
 }
 

@@ -167,7 +167,7 @@ describe('the Tinyforge view\'s model, on a mock clock', () => {
     await settle();
     await server.answerAll();
     const entry = await refreshing;
-    assert.deepEqual(server.asked, ['workload wl_0', 'wl_0']);
+    assert.deepEqual([...server.asked].sort(), ['wl_0', 'workload wl_0'], 'the workload and its state, together');
     assert.equal(entry?.workload.source_config.port, 8080);
     assert.deepEqual(fleet.all().map((item) => item.workload.id), ['wl_0', 'wl_1', 'wl_2', 'wl_3', 'wl_4', 'wl_5'], 'in its place');
     server.workloads.splice(1, 1);
