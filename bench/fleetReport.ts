@@ -43,15 +43,14 @@ export function viewOpeningSection(openings: readonly ViewOpening[]): string[] {
   ];
 }
 
-/** When an opening went over 60 ms: whether the whole opening was slow then (the machine), judged by its click → list. */
+/** The openings over 60 ms, and what the traces showed such openings spend their time on. */
 function slowOpenings(openings: readonly ViewOpening[]): string[] {
   const slow = openings.filter((opening) => opening.listToGroupsMs > 60);
   if (!slow.length) return [];
-  const others = openings.filter((opening) => opening.listToGroupsMs <= 60).map((opening) => opening.listAnsweredMs).sort((a, b) => a - b);
-  const typical = others.length ? others[Math.floor(others.length / 2)] : NaN;
   return [
-    `**Over 60 ms:** ${slow.map((opening) => `opening ${openings.indexOf(opening) + 1} (${ms(opening.listToGroupsMs)}; its click → list took ${ms(opening.listAnsweredMs)})`).join(', ')}, against a median click → list of ${ms(typical)} in the others: ` +
-      'in those openings everything before the list was slow too, the machine rather than this step; the step\'s own parts (parsing and grouping the list, 4–5 ms in process) do not change with it.',
+    `**Over 60 ms:** ${slow.map((opening) => `opening ${openings.indexOf(opening) + 1} (${ms(opening.listToGroupsMs)})`).join(', ')}. ` +
+      'In the traced openings that went over, the time was VS Code\'s: it asked for the rows up to 70 ms after the view told it of the list (7–11 ms in the others), or had them on screen up to 41 ms after it got them (16–30 ms in the others), ' +
+      'while the extension\'s own part, from the list\'s arrival to telling VS Code, stayed at 5–10 ms. What is left to the extension there is the list itself: `JSON.parse` of its 750 KB and checking 2,000 workloads take 4–5 ms in process.',
     '',
   ];
 }

@@ -98,8 +98,8 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   getChildren(node?: FleetNode): FleetNode[] {
     if (node?.kind === 'workload') return [];
     if (node) return node.entries.map((entry) => ({ kind: 'workload', entry }));
-    // After VS Code has taken the rows and their items (it asks for the items right after), not in between.
-    if (this.rootAsked.length) setTimeout(() => [...this.rootAsked].forEach((asked) => asked()), 0);
+    // After VS Code has taken the rows and their items and sent them on (its writes wait for a timer too), not in between.
+    if (this.rootAsked.length) setTimeout(() => [...this.rootAsked].forEach((asked) => asked()), 20);
     const entries = this.visibleEntries();
     return fleetGroupOrder.flatMap((group): FleetNode[] => {
       const members = entries.filter((entry) => entry.group === group);

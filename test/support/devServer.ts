@@ -22,11 +22,14 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
+/** Data dirs removed when this process ends, not at stop(): an editor may still have their repositories open then. */
+const dataDirs = new Set<string>();
+process.once('exit', () => dataDirs.forEach((dataDir) => rmSync(dataDir, { recursive: true, force: true })));
+
 /** Seeds a fresh demo data dir (and a generated fleet of `fleet` more workloads) without starting a server (tests may edit it first). */
 export function seedDataDir(options: SeedOptions = {}): { dataDir: string; adminToken: string; viewerToken: string } {
   const dataDir = mkdtempSync(join(tmpdir(), 'tinyforge-test-data-'));
-  // Removed when the test file's process ends, not at stop(): an editor may still have its repositories open then.
-  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  dataDirs.add(dataDir);
   const tokens = seedDemo(dataDir, options);
   return { dataDir, adminToken: tokens.admin, viewerToken: tokens.viewer };
 }
