@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import { redact, statusErrorKind, TinyforgeApiError, transportErrorKind } from './errors';
+import { redactJson, secretRedactor } from '../../core/src/untrusted';
 import { readGitOps, readMe, readSyncResult, readWorkload, readWorkloads, ShapeProblem } from './shapes';
 import type { GitOpsState, GitOpsUpdate, Me, SyncRequest, SyncResult, Workload } from './types';
 
@@ -61,6 +62,7 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
     }
   }
   const clean = (text: string): string => redact(text, secrets);
+  const redactSecrets = secretRedactor(secrets);
 
   async function attempt(method: string, path: string, body: unknown, signal: AbortSignal, maxBytes: number): Promise<Response> {
     const init: RequestInit = {
@@ -153,7 +155,8 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
     if (response.ok) {
       if (parsed === undefined) throw new TinyforgeApiError('malformed', `${baseUrl} answered ${request} with an empty body.`, response.status);
       try {
-        return endpoint.read(parsed);
+        // The one place an answer's data comes in: the token goes from every string of it (names, values, times).
+        return endpoint.read(redactJson(parsed, redactSecrets));
       } catch (error) {
         if (!(error instanceof ShapeProblem)) throw error;
         throw new TinyforgeApiError('malformed', clean(`${baseUrl} answered ${request} with something that is not the Tinyforge API: ${error.message}.`), response.status);

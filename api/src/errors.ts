@@ -1,3 +1,5 @@
+import { plainText, secretRedactor } from '../../core/src/untrusted';
+
 /** What went wrong with a request, in the terms a user can act on. */
 export type ApiErrorKind =
   | 'unreachable'
@@ -65,11 +67,13 @@ export function statusErrorKind(status: number): ApiErrorKind {
   return 'server';
 }
 
-/** Removes every occurrence of a secret from a text, and keeps it to one line of at most 240 bytes. */
+/**
+ * Removes every occurrence of a secret (as it is, and percent-encoded) from a text, shows control characters as
+ * escapes, and keeps it to one line of at most 240 bytes.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) if (secret) clean = clean.split(secret).join('***');
-  clean = clean.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const oneLine = secretRedactor(secrets)(text.slice(0, 4096)).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const clean = plainText(oneLine, 4096);
   const bytes = new TextEncoder().encode(clean);
   if (bytes.length <= 240) return clean;
   // Cut on a character boundary: decoding a truncated buffer drops a partial trailing character.

@@ -82,7 +82,8 @@ export class RequestScheduler {
   private running = 0;
   private order = 0;
   private failures = 0;
-  private disposed = false;
+  /** Why it was disposed, once it is: the reason every request from then on is dropped with. */
+  private disposed: string | undefined;
   /** Until when nothing is sent after failures (the doubling pause), and as the server asked (Retry-After). */
   private pausedUntil = 0;
   private retryAfterUntil = 0;
@@ -103,7 +104,7 @@ export class RequestScheduler {
 
   /** An answer for `key`: a cached one young enough, the one pending, or a new `fetch` queued behind the others. */
   get<T>(key: string, fetch: () => Promise<T>, options: GetOptions): Promise<T> {
-    if (this.disposed) return Promise.reject(new DroppedRequest('the connection settings changed'));
+    if (this.disposed !== undefined) return Promise.reject(new DroppedRequest(this.disposed));
     if (options.signal?.aborted) return Promise.reject(new DroppedRequest('the request was cancelled'));
     const now = this.clock.now();
     const notBefore = options.notBefore ?? -Infinity;
@@ -153,12 +154,12 @@ export class RequestScheduler {
     return this.failures > 0;
   }
 
-  /** Stops the wake-up timer and refuses new requests; what is queued is rejected (the scheduler is being replaced). */
-  dispose(): void {
-    this.disposed = true;
+  /** Stops the wake-up timer and refuses new requests; what is queued is rejected with `reason` (why it is going). */
+  dispose(reason = 'the connection settings changed'): void {
+    this.disposed = reason;
     this.clock.clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
-    for (const entry of this.queue.splice(0)) this.drop(entry, 'the connection settings changed');
+    for (const entry of this.queue.splice(0)) this.drop(entry, reason);
   }
 
   /** One caller's view of an entry: its answer, or a rejection when its own signal aborts first. */

@@ -1,4 +1,6 @@
 import type { DriftEntry, GitOpsStatus } from '../../core/src/index';
+import { liveValueTypes, sourceConfigKeys } from '../../core/src/fields';
+import { plainText, textLimits } from '../../core/src/untrusted';
 import type { GitOpsState, Me, SyncResult, Workload } from './types';
 
 /** An answer that parsed as JSON but is not what the contract describes; the message names the first wrong field. */
@@ -34,6 +36,44 @@ function text(object: Json, key: string, where: string, missing?: string): strin
   return value;
 }
 
+/** Text a user only reads (a name, a message, a time): one line, no control character, capped. */
+function shownText(object: Json, key: string, where: string, max: number, missing?: string): string {
+  return plainText(text(object, key, where, missing), max);
+}
+
+/** A commit hash, or "" when the server has none: it goes back to the server (expected_commit_sha) and onto screens. */
+function commitSha(object: Json, key: string, where: string): string {
+  const value = text(object, key, where, '');
+  if (value !== '' && !/^[0-9a-f]{4,64}$/i.test(value)) throw new ShapeProblem(`${where}${key} is ${shown(value)}, not a commit hash`);
+  return value;
+}
+
+/** What a JSON value is, in the words of a message: "an array", "a string", "a number with a fraction". */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number with a fraction';
+  if (typeof value === 'boolean') return 'a boolean';
+  return typeof value === 'string' ? 'a string' : 'an object';
+}
+
+const typeWords = { integer: 'an integer', number: 'a number', string: 'a string' } as const;
+
+/**
+ * The managed fields' live values must have the schema's types: drift against a value of another type (`[3000]`,
+ * `"0x1F90"`, `{"path": …}`) would be a guess, so such an answer is an error that names the field. Unset (missing,
+ * null or "") is allowed: the contract shows it as drift with an empty live value.
+ */
+function checkLiveValues(sourceConfig: Json, where: string): void {
+  for (const [field, key] of Object.entries(sourceConfigKeys)) {
+    const value = sourceConfig[key];
+    if (value === undefined || value === null || value === '') continue;
+    const expected = liveValueTypes[field];
+    const fits = expected === 'string' ? typeof value === 'string' : typeof value === 'number' && Number.isFinite(value) && (expected === 'number' || Number.isInteger(value));
+    if (!fits) throw new ShapeProblem(`${where}live ${field} (source_config.${key}) is ${jsonKind(value)}, not ${typeWords[expected]}`);
+  }
+}
+
 function flag(object: Json, key: string, where: string): boolean {
   const value = object[key];
   if (typeof value !== 'boolean') throw new ShapeProblem(`${where}${key} is ${shown(value)}, not true or false`);
@@ -51,7 +91,11 @@ function driftEntries(value: unknown, where: string): DriftEntry[] {
   return arrayAt(value, where).map((item, index) => {
     const entry = objectAt(item, `${where}[${index}]`);
     const at = `${where}[${index}].`;
-    return { field: text(entry, 'field', at), repo_value: text(entry, 'repo_value', at), live_value: text(entry, 'live_value', at) };
+    return {
+      field: shownText(entry, 'field', at, textLimits.name),
+      repo_value: shownText(entry, 'repo_value', at, textLimits.value),
+      live_value: shownText(entry, 'live_value', at, textLimits.value),
+    };
   });
 }
 
@@ -60,7 +104,7 @@ export function readMe(value: unknown): Me {
   const me = objectAt(value, 'the answer');
   const role = me.role;
   if (role !== 'admin' && role !== 'viewer') throw new ShapeProblem(`role is ${shown(role)}, not admin or viewer`);
-  return { username: text(me, 'username', ''), role };
+  return { username: shownText(me, 'username', '', textLimits.name), role };
 }
 
 /** One `Workload`, checked; an `access_token` a server should never send is dropped, not kept. */
@@ -69,15 +113,17 @@ export function readWorkload(value: unknown, where = ''): Workload {
   const id = text(workload, 'id', where);
   if (!id) throw new ShapeProblem(`${where}id is empty`);
   const { access_token: _secret, ...sourceConfig } = objectAt(workload.source_config, `${where}source_config`);
+  checkLiveValues(sourceConfig, where);
   return {
+    // The id goes back into request paths as sent; every display of it goes through the untrusted-text module.
     id,
-    name: text(workload, 'name', where),
-    source_kind: text(workload, 'source_kind', where),
+    name: shownText(workload, 'name', where, textLimits.name),
+    source_kind: shownText(workload, 'source_kind', where, textLimits.name),
     source_config: sourceConfig,
     gitops_enabled: flag(workload, 'gitops_enabled', where),
     gitops_path: text(workload, 'gitops_path', where),
-    gitops_last_sync_at: text(workload, 'gitops_last_sync_at', where, ''),
-    gitops_commit_sha: text(workload, 'gitops_commit_sha', where, ''),
+    gitops_last_sync_at: shownText(workload, 'gitops_last_sync_at', where, textLimits.name, ''),
+    gitops_commit_sha: commitSha(workload, 'gitops_commit_sha', where),
   };
 }
 
@@ -96,10 +142,10 @@ export function readGitOps(value: unknown): GitOpsState {
     enabled: flag(state, 'enabled', ''),
     path: text(state, 'path', ''),
     status,
-    message: text(state, 'message', '', ''),
-    commit_sha: text(state, 'commit_sha', '', ''),
-    synced_commit_sha: text(state, 'synced_commit_sha', '', ''),
-    last_sync_at: text(state, 'last_sync_at', '', ''),
+    message: shownText(state, 'message', '', textLimits.message, ''),
+    commit_sha: commitSha(state, 'commit_sha', ''),
+    synced_commit_sha: commitSha(state, 'synced_commit_sha', ''),
+    last_sync_at: shownText(state, 'last_sync_at', '', textLimits.name, ''),
     raw: text(state, 'raw', '', ''),
     drift,
     managed_fields: state.managed_fields === undefined ? undefined : texts(state.managed_fields, 'managed_fields'),
@@ -110,8 +156,8 @@ export function readGitOps(value: unknown): GitOpsState {
 export function readSyncResult(value: unknown): SyncResult {
   const result = objectAt(value, 'the answer');
   return {
-    commit_sha: text(result, 'commit_sha', ''),
-    last_sync_at: text(result, 'last_sync_at', ''),
+    commit_sha: commitSha(result, 'commit_sha', ''),
+    last_sync_at: shownText(result, 'last_sync_at', '', textLimits.name),
     applied: texts(result.applied, 'applied'),
     drift: driftEntries(result.drift, 'drift'),
   };

@@ -6,6 +6,7 @@ import { formatJson, formatSarif, formatText, type FileReport } from './formats'
 import { fetchSnapshot } from './live';
 import { cliMessages } from './messages';
 import { productVersion } from '../../core/src/version';
+import { plainText, secretRedactor, textLimits } from '../../core/src/untrusted';
 
 const version = productVersion;
 
@@ -33,7 +34,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
     try {
       snapshot = await fetchSnapshot(options.url, options.workload, token, options.caFile);
     } catch (error) {
-      err(`tinyforge-lint: ${messages.cannotReadLive((error as Error).message.split(token).join('***'))}\n`);
+      err(`tinyforge-lint: ${messages.cannotReadLive(plainText(secretRedactor([token])((error as Error).message)))}\n`);
       return 2;
     }
   }
@@ -43,14 +44,18 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
     const fromStdin = file === stdinPath;
     const path = fromStdin ? (options.stdinFilename ?? '<stdin>') : file;
     if (fromStdin && process.stdin.isTTY) err(`tinyforge-lint: ${messages.readingStdin}\n`);
+    let bytes: Buffer;
     try {
       // File descriptor 0: what a pipe or redirect gives `tinyforge-lint -`.
-      const lint = lintBytes(readFileSync(fromStdin ? 0 : file), locale);
-      const { findings } = lint;
-      reports.push({ path, text: lint.parsed.text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
+      bytes = readFileSync(fromStdin ? 0 : file);
     } catch (error) {
       unreadable.push(unreadableBecause(path, error));
+      continue;
     }
+    // Outside the read's try: a fault of the server's answer is never reported as an unreadable file.
+    const lint = lintBytes(bytes, locale);
+    const { findings } = lint;
+    reports.push({ path, text: lint.parsed.text, findings: snapshot ? [...findings, ...liveFindings(lint, snapshot, locale)].sort((a, b) => a.span.start - b.span.start) : findings });
   }
   if (options.format === 'json') out(formatJson(reports, unreadable));
   else if (options.format === 'sarif') out(formatSarif(reports, version, unreadable));
@@ -63,7 +68,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv, out: 
   if (options.format === 'text') {
     const warnings = all.filter((finding) => finding.severity === 'warning').length;
     const drifted = all.filter((finding) => finding.code === 'drift').length;
-    err(`${snapshot ? messages.summaryWithDrift(errors, warnings, drifted, snapshot.workloadName, reports.length) : messages.summary(errors, warnings, reports.length)}\n`);
+    err(`${snapshot ? messages.summaryWithDrift(errors, warnings, drifted, plainText(snapshot.workloadName, textLimits.name), reports.length) : messages.summary(errors, warnings, reports.length)}\n`);
   }
   if (unreadable.length) return 2;
   if (errors) return 1;

@@ -28,6 +28,14 @@ export function snippetAsPlainText(snippet: string): string {
     .replace(/\\([\\$}])/g, '$1');
 }
 
+/**
+ * What a client without snippet support inserts: one line, never a line break (ALE and others insert text as it
+ * comes, a newline as NUL): the snippet's first line as plain text, `resources:` for a mapping, `port: 8080` for a leaf.
+ */
+export function oneLinePlainText(snippet: string): string {
+  return snippetAsPlainText(snippet).split(/\r?\n/)[0].trimEnd();
+}
+
 function fieldDocs(field: SchemaField, locale: Locale): string {
   const lines = [field.docs[locale].markdownDescription];
   if (field.default !== undefined && field.type !== 'object') lines.push('', formatMessage(locale, 'docsDefault', `\`${JSON.stringify(field.default)}\``));

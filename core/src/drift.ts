@@ -45,11 +45,21 @@ export function declaredFields(parsed: ParsedConfig, findings: readonly Finding[
   return declared;
 }
 
+/** JSON text of a value, at most `depth` levels deep (deeper ones are `…`), so any value renders in bounded stack. */
+function boundedJson(value: unknown, depth: number): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (depth === 0) return Array.isArray(value) ? '[…]' : '{…}';
+  if (Array.isArray(value)) return `[${value.slice(0, 20).map((item) => boundedJson(item, depth - 1)).join(',')}${value.length > 20 ? ',…' : ''}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const shown = entries.slice(0, 20).map(([key, item]) => `${JSON.stringify(key)}:${boundedJson(item, depth - 1)}`);
+  return `{${shown.join(',')}${entries.length > 20 ? ',…' : ''}}`;
+}
+
 /** A value rendered as the API renders it: numbers without a trailing `.0`, strings as they are, missing as "". */
 export function renderValue(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : boundedJson(value, 8);
 }
 
 /** The value a field stands for after the contract's normalization (empty deploy_strategy means recreate). */
@@ -58,11 +68,14 @@ function normalized(field: string, value: unknown): unknown {
   return value;
 }
 
-/** Numbers compare by value (`8080`, `8080.0`, `"8080"` from JSON are one value); everything else as text. */
+/**
+ * Numbers compare by value (`8080`, `8080.0`, `"8080"` from JSON are one value); everything else as text. Only a
+ * plain decimal string counts as a number: `"0x1F90"` is not 8080.
+ */
 function sameValue(repo: unknown, live: unknown): boolean {
   const asNumber = (value: unknown): number | undefined => {
     if (typeof value === 'number') return value;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
     return undefined;
   };
   const repoNumber = asNumber(repo);

@@ -8,6 +8,16 @@ export const sourceConfigKeys: Readonly<Record<string, string>> = {
   'deploy.max_instances': 'max_instances',
 };
 
+/** The JSON type a live `source_config` value of each field must have (the schema's; a test holds them equal). */
+export const liveValueTypes: Readonly<Record<string, 'integer' | 'number' | 'string'>> = {
+  'deploy.port': 'integer',
+  'deploy.healthcheck': 'string',
+  'deploy.deploy_strategy': 'string',
+  'deploy.resources.cpu_limit': 'number',
+  'deploy.resources.memory_limit': 'integer',
+  'deploy.max_instances': 'integer',
+};
+
 /** The fields each source kind manages in v1; used offline, the server's `managed_fields` wins when connected. */
 export const managedFieldsBySource: Readonly<Record<string, readonly string[]>> = {
   dockerfile: ['deploy.port', 'deploy.healthcheck', 'deploy.deploy_strategy'],

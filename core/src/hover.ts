@@ -7,6 +7,7 @@ import { sourceConfigKeys } from './fields';
 import { nodeAt } from './nodeAt';
 import type { ParsedConfig } from './parse';
 import { fieldAt, type SchemaField } from './schemaModel';
+import { markdownCode, markdownText, textLimits } from './untrusted';
 
 /** Hover content (markdown) and the span it describes. */
 export interface HoverInfo {
@@ -37,17 +38,19 @@ function shortTime(iso: string): string {
 /** The live part of a hover: the three sides of a managed field, the status and the last sync; or why Sync ignores it. */
 export function describeLive(parsed: ParsedConfig, field: string, snapshot: LiveSnapshot, locale: Locale, branchDeclared?: Map<string, DeclaredField>): string | undefined {
   if (!(field in sourceConfigKeys) || snapshot.status === 'disabled') return undefined;
-  const header = formatMessage(locale, 'hoverWorkload', snapshot.workloadName, snapshot.sourceKind, snapshot.status);
-  if (!managedFieldsOf(snapshot).includes(field)) return `${header}\n\n${formatMessage(locale, 'hoverNotManaged', snapshot.sourceKind)}`;
+  // Everything from the snapshot is outside text: escaped for Markdown, values as code spans it cannot leave.
+  const sourceKind = markdownText(snapshot.sourceKind, textLimits.name);
+  const header = formatMessage(locale, 'hoverWorkload', markdownText(snapshot.workloadName, textLimits.name), sourceKind, markdownText(snapshot.status, textLimits.name));
+  if (!managedFieldsOf(snapshot).includes(field)) return `${header}\n\n${formatMessage(locale, 'hoverNotManaged', sourceKind)}`;
   const sides = fieldSides(parsed, snapshot, branchDeclared ?? branchHeadFields(snapshot)).find((entry) => entry.field === field);
   if (!sides) return undefined;
-  const cell = (value: string | undefined, missing: 'hoverNotDeclared' | 'hoverNotSet'): string => (value === undefined || value === '' ? `*${formatMessage(locale, missing)}*` : `\`${value}\``);
+  const cell = (value: string | undefined, missing: 'hoverNotDeclared' | 'hoverNotSet'): string => (value === undefined || value === '' ? `*${formatMessage(locale, missing)}*` : markdownCode(value, { inTable: true }));
   const branchLabel = snapshot.branchHead
-    ? formatMessage(locale, 'hoverBranch', snapshot.branch, snapshot.branchHead.commitSha.slice(0, 7))
-    : formatMessage(locale, 'hoverBranchUnknown', snapshot.branch);
-  const fetched = shortTime(snapshot.fetchedAt);
+    ? formatMessage(locale, 'hoverBranch', markdownText(snapshot.branch, textLimits.name), markdownText(snapshot.branchHead.commitSha.slice(0, 7)))
+    : formatMessage(locale, 'hoverBranchUnknown', markdownText(snapshot.branch, textLimits.name));
+  const fetched = markdownText(shortTime(snapshot.fetchedAt), textLimits.name);
   const footer = snapshot.lastSyncAt
-    ? formatMessage(locale, 'hoverLastSync', shortTime(snapshot.lastSyncAt), (snapshot.syncedCommitSha ?? '').slice(0, 7), fetched)
+    ? formatMessage(locale, 'hoverLastSync', markdownText(shortTime(snapshot.lastSyncAt), textLimits.name), markdownText((snapshot.syncedCommitSha ?? '').slice(0, 7)), fetched)
     : formatMessage(locale, 'hoverNeverSynced', fetched);
   return [
     header,

@@ -3,7 +3,7 @@ export { createLineIndex, type LineIndex, type Position } from './lineIndex';
 export { severityOf, diagnosticSource, type DiagnosticCode, type Finding, type FindingData, type Severity, type Span } from './findings';
 export { parseConfig, maxFileBytes, utf8ByteLength, type ConfigSource, type ParsedConfig } from './parse';
 export { validateConfig, type ValidateOptions } from './validate';
-export { completeAt, snippetAsPlainText, type CompletionProposal } from './complete';
+export { completeAt, snippetAsPlainText, oneLinePlainText, type CompletionProposal } from './complete';
 export { hoverAt, describeField, describeLive, type HoverInfo } from './hover';
 export { fixesFor, quickFixer, fixAllEdits, useLiveValuesEdit, applyEdits, type CodeFix, type TextEdit } from './fixes';
 export { outlineOf, foldingRegionsOf, type OutlineSymbol, type FoldingRegion } from './outline';

@@ -6,6 +6,7 @@ import { formatMessage, type Locale } from './messages';
 import type { LintResult } from './lint';
 import { parseConfig, type ParsedConfig } from './parse';
 import { liveFieldValue, yamlScalar } from './renderLive';
+import { plainText, textLimits } from './untrusted';
 
 /** What Tinyforge said about the file's state on the branch (`GitOpsState.status`). */
 export type GitOpsStatus = 'disabled' | 'ok' | 'no_file' | 'fetch_failed' | 'invalid';
@@ -72,7 +73,7 @@ export function liveFindings(lint: LintResult, snapshot: LiveSnapshot, locale: L
     findings.push({
       code: 'not-managed',
       severity: severityOf['not-managed'],
-      message: formatMessage(locale, 'notManaged', entry.field, snapshot.sourceKind),
+      message: formatMessage(locale, 'notManaged', entry.field, plainText(snapshot.sourceKind, textLimits.name)),
       span: entry.keySpan,
       path: entry.field,
       unnecessary: true,
@@ -81,11 +82,14 @@ export function liveFindings(lint: LintResult, snapshot: LiveSnapshot, locale: L
   for (const drift of computeDrift(declared, snapshot.liveConfig, managed)) {
     const entry = declared.get(drift.field)!;
     const branchValue = branchDeclared?.get(drift.field);
+    // Values and the name are shown (messages, decorations, hovers): as outside text, one line and capped.
+    const shown = (value: string): string => plainText(value, textLimits.value);
+    const name = plainText(snapshot.workloadName, textLimits.name);
     const data: DriftData = {
       field: drift.field,
-      editorValue: drift.repo_value,
-      branchValue: branchValue ? renderValue(branchValue.value) : undefined,
-      liveValue: drift.live_value,
+      editorValue: shown(drift.repo_value),
+      branchValue: branchValue ? shown(renderValue(branchValue.value)) : undefined,
+      liveValue: shown(drift.live_value),
       liveYaml: liveYamlOf(drift.field, snapshot.liveConfig),
       workloadId: snapshot.workloadId,
       commitSha: snapshot.branchHead?.commitSha,
@@ -95,8 +99,8 @@ export function liveFindings(lint: LintResult, snapshot: LiveSnapshot, locale: L
       severity: severityOf.drift,
       message:
         drift.live_value === ''
-          ? formatMessage(locale, 'driftMissingLive', drift.field, drift.repo_value, snapshot.workloadName)
-          : formatMessage(locale, 'driftValue', drift.field, drift.repo_value, drift.live_value, snapshot.workloadName),
+          ? formatMessage(locale, 'driftMissingLive', drift.field, data.editorValue, name)
+          : formatMessage(locale, 'driftValue', drift.field, data.editorValue, data.liveValue, name),
       span: entry.valueSpan ?? entry.keySpan,
       path: drift.field,
       data: { drift: data },

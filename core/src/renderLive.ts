@@ -2,10 +2,11 @@ import { parse } from 'yaml';
 import { managedFieldsOf, sourceConfigKeys } from './fields';
 import type { LiveSnapshot } from './live';
 import { formatMessage, type Locale } from './messages';
+import { plainText, textLimits } from './untrusted';
 
 /** Whether `text`, written plainly after a key, reads back (YAML 1.2 core schema) as exactly `value`. */
 function readsBackAs(text: string, value: unknown): boolean {
-  if (text === '' || text !== text.trim() || /[\r\n]/.test(text)) return false;
+  if (text === '' || text !== text.trim() || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) return false;
   try {
     return Object.is(parse(`v: ${text}`, { schema: 'core' })?.v, value);
   } catch {
@@ -16,7 +17,9 @@ function readsBackAs(text: string, value: unknown): boolean {
 /** A value as YAML text: plain when that reads back as the same value (`8080`, `/healthz`), double-quoted otherwise (`"1e3"`, `"-"`, `"a: b"`). */
 export function yamlScalar(value: unknown): string {
   const plain = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : JSON.stringify(value);
-  return readsBackAs(plain, value) ? plain : JSON.stringify(typeof value === 'string' ? value : plain);
+  if (readsBackAs(plain, value)) return plain;
+  // JSON escapes C0; YAML also forbids DEL and C1 unescaped, and a bidi control must not reorder the line: `\uXXXX`.
+  return JSON.stringify(typeof value === 'string' ? value : plain).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -46,9 +49,10 @@ export function renderLiveConfig(snapshot: LiveSnapshot, locale: Locale = 'en', 
     const leaf = field.split('.').pop()!;
     (field.startsWith('deploy.resources.') ? resources : deploy).push(`${leaf}: ${text}`);
   }
-  const header = createdOn
-    ? formatMessage(locale, 'createdFromLive', snapshot.workloadName, snapshot.workloadId, createdOn)
-    : formatMessage(locale, 'liveConfigHeader', snapshot.workloadName, snapshot.workloadId, snapshot.fetchedAt);
+  // The header is a YAML comment: a name with a line break in it must not add lines to the file.
+  const name = plainText(snapshot.workloadName, textLimits.name);
+  const id = plainText(snapshot.workloadId, textLimits.name);
+  const header = createdOn ? formatMessage(locale, 'createdFromLive', name, id, createdOn) : formatMessage(locale, 'liveConfigHeader', name, id, snapshot.fetchedAt);
   const lines = [`# ${header}`, 'version: 1'];
   if (deploy.length || resources.length) {
     lines.push('deploy:', ...deploy.map((line) => `  ${line}`));

@@ -31,14 +31,17 @@ function toLspEdits(analysis: Analysis, edits: readonly CoreEdit[]): TextEdit[] 
   return edits.map((edit) => ({ range: toLspRange(analysis.lineIndex, edit.span), newText: edit.newText }));
 }
 
-/** Finds the current finding a client diagnostic stands for, matched on code and range start, never on message; indexed once per request. */
+/**
+ * Finds the current finding a client diagnostic stands for, matched on code and range, never on message or
+ * `source` (LSP makes it optional, and clients such as Vim's ALE drop it); indexed once per request.
+ */
 function findingMatcher(findings: readonly Finding[], analysis: Analysis): (diagnostic: Diagnostic) => Finding | undefined {
-  const byCodeAndStart = new Map<string, Finding>();
+  const byCodeAndRange = new Map<string, Finding>();
   for (const finding of findings) {
-    const key = `${finding.code}@${finding.span.start}`;
-    if (!byCodeAndStart.has(key)) byCodeAndStart.set(key, finding);
+    const key = `${finding.code}@${finding.span.start}-${finding.span.end}`;
+    if (!byCodeAndRange.has(key)) byCodeAndRange.set(key, finding);
   }
-  return (diagnostic) => byCodeAndStart.get(`${String(diagnostic.code)}@${toOffset(analysis.lineIndex, diagnostic.range.start)}`);
+  return (diagnostic) => byCodeAndRange.get(`${String(diagnostic.code)}@${toOffset(analysis.lineIndex, diagnostic.range.start)}-${toOffset(analysis.lineIndex, diagnostic.range.end)}`);
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -58,7 +61,6 @@ export function registerCodeActions(state: ServerState): void {
         const findingFor = findingMatcher(findings, analysis);
         const fixesOf = core().quickFixer(analysis.parsed, state.locale);
         for (const diagnostic of params.context.diagnostics) {
-          if (diagnostic.source !== 'tinyforge') continue;
           const finding = findingFor(diagnostic);
           if (!finding) continue;
           if (finding.code === 'drift') {
@@ -78,7 +80,7 @@ export function registerCodeActions(state: ServerState): void {
       }
       // Live → repo for the whole file: with the quick fixes when more than one field drifts, and as a source action.
       const drifts = findings.filter((finding) => finding.code === 'drift');
-      const wantsAllAsQuickFix = drifts.length > 1 && wants(params.context.only, CodeActionKind.QuickFix) && params.context.diagnostics.some((diagnostic) => diagnostic.source === 'tinyforge' && diagnostic.code === 'drift');
+      const wantsAllAsQuickFix = drifts.length > 1 && wants(params.context.only, CodeActionKind.QuickFix) && params.context.diagnostics.some((diagnostic) => diagnostic.code === 'drift');
       if (drifts.length && (wantsAllAsQuickFix || (params.context.only && wants(params.context.only, useLiveValuesKind)))) {
         const edit = core().useLiveValuesEdit(analysis.parsed, findings);
         if (edit) {

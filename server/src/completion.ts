@@ -25,7 +25,7 @@ export function registerCompletion(state: ServerState): void {
           kind: kinds[proposal.kind],
           detail: proposal.detail,
           documentation: proposal.documentation ? { kind: MarkupKind.Markdown, value: proposal.documentation } : undefined,
-          textEdit: { range: toLspRange(analysis.lineIndex, proposal.replace), newText: proposal.snippet && !state.snippets ? core().snippetAsPlainText(proposal.insertText) : proposal.insertText },
+          textEdit: { range: toLspRange(analysis.lineIndex, proposal.replace), newText: proposal.snippet && !state.snippets ? core().oneLinePlainText(proposal.insertText) : proposal.insertText },
           insertTextFormat: proposal.snippet && state.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
           // The core indents every line to where it lands; VS Code would otherwise add the line's indentation again.
           insertTextMode: InsertTextMode.asIs,
@@ -34,7 +34,10 @@ export function registerCompletion(state: ServerState): void {
           filterText: proposal.kind === 'snippet' ? proposal.insertText.split(/[:\s]/)[0] : proposal.label,
         }),
       );
-      return { isIncomplete: false, items };
+      if (state.snippets) return { isIncomplete: false, items };
+      // Without snippets a block collapses to its first line, which its key's own proposal already inserts: keep that one.
+      const keys = new Set(items.filter((item) => item.kind !== CompletionItemKind.Snippet).map((item) => item.textEdit!.newText));
+      return { isIncomplete: false, items: items.filter((item) => item.kind !== CompletionItemKind.Snippet || !keys.has(item.textEdit!.newText)) };
     }),
   );
 }

@@ -136,7 +136,7 @@ describe('API client against a hostile server: a clear error within the timeout,
       { call: (api) => api.getGitOps('wl'), body: { enabled: true, path: '.tinyforge.yml', status: 'great' }, says: /status is "great", not one of disabled, ok/ },
       { call: (api) => api.getGitOps('wl'), body: { enabled: true, path: '.tinyforge.yml', status: 'ok' }, says: /drift is missing, not a list/ },
       { call: (api) => api.getGitOps('wl'), body: { enabled: true, path: '.tinyforge.yml', status: 'ok', drift: [{ field: 'deploy.port', repo_value: 8080, live_value: '3000' }] }, says: /drift\[0\]\.repo_value is 8080, not a string/ },
-      { call: (api) => api.sync('wl', {}), body: { commit_sha: 'abc', last_sync_at: '', drift: [] }, says: /applied is missing, not a list/ },
+      { call: (api) => api.sync('wl', {}), body: { commit_sha: 'abc1234', last_sync_at: '', drift: [] }, says: /applied is missing, not a list/ },
       { call: (api) => api.me(), body: `${'['.repeat(200_000)}${']'.repeat(200_000)}`, says: /the answer is an array/ },
     ];
     for (const { call, body, says } of cases) {
@@ -154,6 +154,53 @@ describe('API client against a hostile server: a clear error within the timeout,
     const read = await client(server.url).getWorkload('wl');
     assert.deepEqual(read.source_config, { branch: 'main' });
     assert.deepEqual([read.gitops_last_sync_at, read.gitops_commit_sha], ['', '']);
+  });
+
+  test('managed live values of the wrong type are a bad answer naming the field; unset ones are fine', async () => {
+    const withPort = (source: Record<string, unknown>) => ({ id: 'wl', name: 'a', source_kind: 'dockerfile', source_config: { branch: 'main', ...source }, gitops_enabled: true, gitops_path: '.tinyforge.yml' });
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ port: [3000] }, /live deploy\.port \(source_config\.port\) is an array, not an integer/],
+      [{ healthcheck: { path: '/x' } }, /live deploy\.healthcheck \(source_config\.healthcheck\) is an object, not a string/],
+      [{ port: '0x1F90' }, /live deploy\.port .* is a string, not an integer/],
+      [{ port: '8080' }, /live deploy\.port .* is a string, not an integer/],
+      [{ max_instances: true }, /live deploy\.max_instances .* is a boolean, not an integer/],
+      [{ memory_limit: 512.5 }, /live deploy\.resources\.memory_limit .* is a number with a fraction, not an integer/],
+      [{ cpu_limit: '0.5' }, /live deploy\.resources\.cpu_limit .* is a string, not a number/],
+    ];
+    for (const [source, says] of cases) {
+      const server = await hostileServer((_request, response) => json(response, 200, withPort(source)));
+      const error = await failure(client(server.url).getWorkload('wl'));
+      assert.equal(error.kind, 'malformed');
+      assert.match(error.message, says);
+      assert.match(error.message, new RegExp(`^${server.url.replace(/[.:/]/g, '\\$&')} answered GET /api/workloads/wl`), 'the message names the server');
+    }
+    const deep = `{"id":"wl","name":"a","source_kind":"dockerfile","gitops_enabled":true,"gitops_path":".tinyforge.yml","source_config":{"port":${'['.repeat(10_000)}1${']'.repeat(10_000)}}}`;
+    const deepServer = await hostileServer((_request, response) => json(response, 200, deep));
+    assert.match((await failure(client(deepServer.url).getWorkload('wl'))).message, /live deploy\.port .* is an array, not an integer/);
+    const unset = await hostileServer((_request, response) => json(response, 200, withPort({ port: null, healthcheck: '', cpu_limit: 0.5, memory_limit: 512 })));
+    assert.deepEqual((await client(unset.url).getWorkload('wl')).source_config, { branch: 'main', port: null, healthcheck: '', cpu_limit: 0.5, memory_limit: 512 });
+  });
+
+  test('a commit hash that is not hex is a bad answer: it would go back to the server as expected_commit_sha', async () => {
+    const server = await hostileServer((_request, response) => json(response, 200, { enabled: true, path: '.tinyforge.yml', status: 'ok', drift: [], commit_sha: 'HEAD; rm -rf /' }));
+    assert.match((await failure(client(server.url).getGitOps('wl'))).message, /commit_sha is "HEAD; rm -rf \/", not a commit hash/);
+  });
+
+  test('the token inside data (a name, a value, a time, a message), raw or percent-encoded, never leaves the client', async () => {
+    const encoded = encodeURIComponent(token).toLowerCase();
+    const workload = { id: 'wl', name: `app-${token}\u001b[2J`, source_kind: 'dockerfile', source_config: { branch: 'main', healthcheck: `/h?t=${encoded}` }, gitops_enabled: true, gitops_path: '.tinyforge.yml', gitops_last_sync_at: `${token}Z` };
+    const server = await hostileServer((request, response) =>
+      json(response, 200, request.url?.endsWith('/gitops') ? { enabled: true, path: '.tinyforge.yml', status: 'invalid', message: `bad ${token}`, drift: [], last_sync_at: token } : workload),
+    );
+    const read = await client(server.url).getWorkload('wl');
+    assert.equal(read.name, 'app-***\\x1b[2J', 'redacted, and the escape shown, not kept');
+    assert.equal(read.source_config.healthcheck, '/h?t=***');
+    assert.equal(read.gitops_last_sync_at, '***Z');
+    const state = await client(server.url).getGitOps('wl');
+    assert.deepEqual([state.message, state.last_sync_at], ['bad ***', '***']);
+    // One workload's answer is capped at 1 MiB; the list (16 MiB) can carry a 4 MB name.
+    const huge = await hostileServer((_request, response) => json(response, 200, [{ ...workload, name: 'n'.repeat(4 * 1024 * 1024) }]));
+    assert.ok((await client(huge.url).listWorkloads())[0].name.length <= 120, 'a 4 MB name is capped where it comes in');
   });
 
   test('an error answer that echoes the token, or runs to megabytes, is cut down to one redacted line', async () => {

@@ -4,6 +4,7 @@ import { core } from '../core';
 import { storeSnapshot } from '../snapshots';
 import { isTinyforgeUri, type ServerState } from '../state';
 import type { LiveConnection } from './liveConnection';
+import { nameList } from '../../../core/src/untrusted';
 import { liveMessage } from './messages';
 import { showWarning } from './showWarning';
 
@@ -31,6 +32,8 @@ export class LiveFetcher {
   private readonly inFlight = new Map<string, Promise<Outcome>>();
   /** What was last logged about each file (its binding, or why it has none): a line per change, not per refresh. */
   private readonly said = new Map<string, string>();
+  /** Set once the editor asked the server to stop: failures from then on are logged, not shown. */
+  private shuttingDown = false;
   /** The failure last shown to the user: the same one is not shown again at every refresh. */
   private shownFailure: string | undefined;
 
@@ -63,10 +66,11 @@ export class LiveFetcher {
     this.said.delete(uri);
   }
 
-  /** Stops the polling (the connection is shutting down). */
+  /** Stops the polling (the connection is shutting down): what was waiting (say, out a 429's pause) is dropped, and says so. */
   dispose(): void {
+    this.shuttingDown = true;
     this.timer.dispose();
-    this.session.scheduler.dispose();
+    this.session.scheduler.dispose(liveMessage(this.state.locale, 'shuttingDown'));
   }
 
   private openTinyforgeUris(): string[] {
@@ -102,7 +106,7 @@ export class LiveFetcher {
       const candidates = core().matchWorkloads(workloads, place);
       if (candidates.length !== 1) {
         const why = candidates.length
-          ? liveMessage(locale, 'ambiguous', name, url, candidates.map((workload) => workload.name).join(', '))
+          ? liveMessage(locale, 'ambiguous', name, url, nameList(candidates.map((workload) => workload.name), (more) => liveMessage(locale, 'andMore', more)))
           : liveMessage(locale, 'noMatch', name, url, place.branch || 'HEAD', place.filePath);
         this.recovered();
         return this.unbound(uri, why);
@@ -122,7 +126,8 @@ export class LiveFetcher {
       const reason = this.api.redact(error instanceof Error ? error.message : String(error), [this.connection.token, encodeURIComponent(this.connection.token)]);
       const text = liveMessage(locale, 'failed', url, reason);
       this.state.connection.console.warn(`${name}: ${text}`);
-      if (this.shownFailure !== reason) {
+      // Nobody is there to act on a warning once the editor has asked the server to stop; the log says why.
+      if (this.shownFailure !== reason && !this.shuttingDown) {
         this.shownFailure = reason;
         showWarning(this.state, text);
       }

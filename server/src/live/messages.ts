@@ -1,4 +1,5 @@
 import type { Locale } from '../../../core/src/index';
+import { plainText } from '../../../core/src/untrusted';
 
 // What the standalone server tells a user (window/showMessage, window/logMessage) about live data; English and Russian.
 const english = {
@@ -11,6 +12,8 @@ const english = {
   linked: 'Tinyforge: {0} is the file of workload {1}.',
   failed: 'Tinyforge: no live data from {0}: {1}. Live findings are off until it answers.',
   recovered: 'Tinyforge: {0} answers again; live findings are back.',
+  andMore: 'and {0} more',
+  shuttingDown: 'the language server is shutting down, so requests still waiting were not sent',
 } as const;
 
 type MessageId = keyof typeof english;
@@ -25,12 +28,14 @@ const russian: Record<MessageId, string> = {
   linked: 'Tinyforge: {0} — файл нагрузки {1}.',
   failed: 'Tinyforge: нет живых данных с {0}: {1}. Живые проверки выключены, пока сервер не ответит.',
   recovered: 'Tinyforge: {0} снова отвечает; живые проверки вернулись.',
+  andMore: 'и ещё {0}',
+  shuttingDown: 'языковой сервер завершает работу, поэтому ожидавшие запросы не отправлены',
 };
 
 /** The catalogs, for the parity test. */
 export const liveMessageCatalogs: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en: english, ru: russian };
 
-/** A live-data message in the user's language, `{n}` replaced by the n-th argument. */
+/** A live-data message in the user's language, `{n}` replaced by the n-th argument, shown as outside text (one line, capped). */
 export function liveMessage(locale: Locale, id: MessageId, ...args: Array<string | number>): string {
-  return liveMessageCatalogs[locale][id].replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] === undefined ? whole : String(args[Number(index)])));
+  return liveMessageCatalogs[locale][id].replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] === undefined ? whole : plainText(String(args[Number(index)]))));
 }
