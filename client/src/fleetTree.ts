@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { fleetGroupOrder, type FleetGroup } from '../../core/src/fleet';
+import { markdownCode, markdownText } from '../../core/src/untrusted';
 import type { FleetEntry, FleetModel } from './fleetModel';
 import { timeAgo } from './summary';
 
@@ -41,15 +42,12 @@ function groupLabel(group: FleetGroup, loading: boolean): string {
   }
 }
 
-/** Text from the server, shown as itself in Markdown (no emphasis, links or table breaks of its own). */
-function text(value: string): string {
-  return value.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
-}
+/** Server text in a tooltip: shown as text, never as Markdown (the one boundary, core/src/untrusted.ts). */
+const text = (value: string): string => markdownText(value);
 
-/** A value from the server as inline code. */
-function code(value: string): string {
-  return `\`${value.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-}
+/** A value from the server as inline code it cannot leave; in a table cell, its pipes escaped too. */
+const code = (value: string): string => markdownCode(value);
+const cell = (value: string): string => markdownCode(value, { inTable: true });
 
 // Groups that ask for action are open; the long quiet ones (thousands with GitOps off) start closed.
 const expandedGroups = new Set<FleetGroup>(['drifted', 'invalid', 'fetch_failed', 'no_file']);
@@ -156,7 +154,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     ];
     if (state?.drift.length) {
       lines.push('', `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Repo')} | ${vscode.l10n.t('Live')} |`, '|---|---|---|');
-      for (const drift of state.drift) lines.push(`| ${code(drift.field)} | ${code(drift.repo_value)} | ${drift.live_value === '' ? `*${vscode.l10n.t('not set')}*` : code(drift.live_value)} |`);
+      for (const drift of state.drift) lines.push(`| ${cell(drift.field)} | ${cell(drift.repo_value)} | ${drift.live_value === '' ? `*${vscode.l10n.t('not set')}*` : cell(drift.live_value)} |`);
     }
     if (state?.message) lines.push('', text(state.message));
     if (entry.error) lines.push('', `$(warning) ${text(entry.error)}`);

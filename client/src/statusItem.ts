@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownText } from '../../core/src/untrusted';
 import type { GitStandings } from './git/gitStandings';
 import { describeGitAccess, labelStanding } from './git/standingLabels';
 import type { LiveData } from './liveData';
@@ -31,9 +32,10 @@ export class StatusItem implements vscode.Disposable {
     const summary = summarize(state);
     const view = this.standings.viewOf(document);
     const git = view?.kind === 'standing' && state?.kind === 'live' ? labelStanding(view.standing, state.snapshot) : undefined;
-    const gitLine = git ? `${vscode.l10n.t('Git')}: **${git.text}** · ${git.detail}` : view?.kind === 'no-git' ? describeGitAccess(view.access) : undefined;
+    // Details carry names, branches and messages from the server: Markdown-escaped, shown as text.
+    const gitLine = git ? `${vscode.l10n.t('Git')}: **${markdownText(git.text)}** · ${markdownText(git.detail)}` : view?.kind === 'no-git' ? markdownText(describeGitAccess(view.access)) : undefined;
     this.item.text = `$(${summary.icon}) Tinyforge: ${summary.label}${git ? ` · ${git.text}` : ''}`;
-    this.item.tooltip = new vscode.MarkdownString(`**Tinyforge** · ${summary.label}\n\n${summary.detail}${gitLine ? `\n\n${gitLine}` : ''}`);
+    this.item.tooltip = new vscode.MarkdownString(`**Tinyforge** · ${markdownText(summary.label)}\n\n${markdownText(summary.detail)}${gitLine ? `\n\n${gitLine}` : ''}`);
     this.item.backgroundColor = summary.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

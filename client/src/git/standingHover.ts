@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownText } from '../../../core/src/untrusted';
 import type { LiveData } from '../liveData';
 import { summarize } from '../summary';
 import { isTinyforgeDocument } from '../tinyforgeDocuments';
@@ -22,15 +23,16 @@ export class StandingHoverProvider implements vscode.HoverProvider {
     const state = this.liveData.stateOf(document.uri);
     if (state?.kind === 'not-linked' && state.binding.kind === 'unmatched' && state.binding.reason === 'other-branch' && position.line === 0) {
       const summary = summarize(state);
-      return new vscode.Hover(new vscode.MarkdownString(`${vscode.l10n.t('Git')}: $(${summary.icon}) **${summary.label}** · ${summary.detail}`, true));
+      return new vscode.Hover(new vscode.MarkdownString(`${vscode.l10n.t('Git')}: $(${summary.icon}) **${markdownText(summary.label)}** · ${markdownText(summary.detail)}`, true));
     }
     const view = this.standings.viewOf(document);
     if (state?.kind !== 'live' || !view) return undefined;
     let text: string;
     if (view.kind === 'standing') {
       const label = labelStanding(view.standing, state.snapshot);
-      text = `$(${label.icon}) **${label.text}** · ${label.detail}`;
-    } else text = view.kind === 'no-git' ? describeGitAccess(view.access) : vscode.l10n.t('This file is in no repository the Git extension has open.');
+      // Labels carry names and branches from the server: escaped, so only our own icon is Markdown.
+      text = `$(${label.icon}) **${markdownText(label.text)}** · ${markdownText(label.detail)}`;
+    } else text = markdownText(view.kind === 'no-git' ? describeGitAccess(view.access) : vscode.l10n.t('This file is in no repository the Git extension has open.'));
     const markdown = new vscode.MarkdownString(`${vscode.l10n.t('Git')}: ${text}`, true);
     return new vscode.Hover(markdown);
   }
