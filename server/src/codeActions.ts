@@ -60,8 +60,13 @@ export function registerCodeActions(state: ServerState): void {
       if (wants(params.context.only, CodeActionKind.QuickFix)) {
         const findingFor = findingMatcher(findings, analysis);
         const fixesOf = core().quickFixer(analysis.parsed, state.locale);
-        for (const diagnostic of params.context.diagnostics) {
-          const finding = findingFor(diagnostic);
+        // A client may send no diagnostics at all (ALE does when the range is a word): the findings the range touches.
+        const start = toOffset(analysis.lineIndex, params.range.start);
+        const end = toOffset(analysis.lineIndex, params.range.end);
+        const targets = params.context.diagnostics.length
+          ? params.context.diagnostics.map(findingFor)
+          : findings.filter((finding) => finding.span.start <= end && finding.span.end >= start);
+        for (const finding of targets) {
           if (!finding) continue;
           if (finding.code === 'drift') {
             const sync = syncAction(state, uri, CodeActionKind.QuickFix, [toDiagnostic(analysis.lineIndex, finding)]);

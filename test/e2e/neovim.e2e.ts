@@ -1,14 +1,15 @@
 // A client this project did not write: headless Neovim (Debian's package), configured with the README's
 // docs/editors/neovim.lua, driving `tinyforge-language-server` as `npm install -g` of the packed package installs it.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
+import { installPackedServer, brokenFileText } from '../support/installedServer';
 import { repoRoot } from '../support/lspClient';
 
 /** One line the driver printed: a step's name and what it saw. */
@@ -39,17 +40,13 @@ describe('Neovim (headless, its built-in LSP client) with the installed tinyforg
 
   before(async () => {
     // What a user does: pack the package and install it globally (into a prefix of our own), then start the editor.
-    const prefix = join(work, 'prefix');
-    const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').at(-1)!;
-    execFileSync('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', '--silent', join(work, packed)], { cwd: work, stdio: 'inherit' });
-    const installed = readdirSync(join(prefix, 'bin'));
-    assert.ok(installed.includes('tinyforge-language-server') && installed.includes('tinyforge-lint'), `installed: ${installed.join(', ')}`);
+    const bin = installPackedServer(work);
 
     devServer = await startDevServer();
     const brokenDir = join(work, 'not-a-checkout');
     mkdirSync(brokenDir);
     // prot is unknown (did you mean port), healthcheck is a number; line 3 is an empty line under deploy:.
-    writeFileSync(join(brokenDir, '.tinyforge.yml'), 'version: 1\ndeploy:\n  prot: 8080\n  \n  healthcheck: 8080\n');
+    writeFileSync(join(brokenDir, '.tinyforge.yml'), brokenFileText);
     const ackDir = join(work, 'ack');
     mkdirSync(ackDir);
 
@@ -59,7 +56,7 @@ describe('Neovim (headless, its built-in LSP client) with the installed tinyforg
       env: {
         ...process.env,
         // The installed command is found on PATH, as the README's configuration expects.
-        PATH: `${join(prefix, 'bin')}:${process.env.PATH}`,
+        PATH: `${bin}:${process.env.PATH}`,
         HOME: work,
         XDG_CONFIG_HOME: join(work, 'config'),
         XDG_DATA_HOME: join(work, 'data'),

@@ -137,6 +137,10 @@ describe('a client that sends diagnostics back without `source` and has no snipp
       const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: withoutSource.range, context: { diagnostics: [withoutSource] } })) as CodeAction[];
       assert.ok(actions.some((action) => action.kind === 'quickfix' && /^Rename "/.test(action.title)), `${diagnostic.message}: ${actions.map((action) => action.title).join(' | ')}`);
     }
+    // ALE sends no diagnostics when the range is a word: the findings that range touches get their fixes.
+    const word = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 2, character: 2 }, end: { line: 2, character: 5 } }, context: { diagnostics: [] } })) as CodeAction[];
+    assert.ok(word.some((action) => action.title === 'Rename "prot" to "port"'), word.map((action) => action.title).join(' | '));
+    assert.ok(!word.some((action) => /helthcheck/.test(action.title)), 'nothing for a finding the range does not touch');
     // A diagnostic of another code at the same range is not ours to fix.
     const foreign = { ...diagnostics[0], code: 'some-other-linter' };
     delete (foreign as { source?: string }).source;
