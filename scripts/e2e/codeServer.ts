@@ -33,8 +33,8 @@ function codeServerArgs(userDataDir: string, extensionsDir: string, workspaceTru
   return workspaceTrust ? args : [...args, '--disable-workspace-trust'];
 }
 
-/** Starts code-server with a fresh profile, the given .vsix installed and the given user settings. */
-export async function startCodeServer(options: { vsix: string; extraExtensions?: string[]; settings?: Record<string, unknown>; env?: Record<string, string>; port?: number; workspaceTrust?: boolean }): Promise<CodeServer> {
+/** Starts code-server with a fresh profile, the given .vsix installed (none: the extension runs from a development path) and the given user settings. */
+export async function startCodeServer(options: { vsix?: string; extraExtensions?: string[]; settings?: Record<string, unknown>; env?: Record<string, string>; port?: number; workspaceTrust?: boolean }): Promise<CodeServer> {
   if (!existsSync(codeServerEntry)) throw new Error(`code-server is not installed in ${e2eCache}: run scripts/e2e/install-code-server.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tinyforge-cs-'));
   const extensionsDir = join(userDataDir, 'extensions');
@@ -43,9 +43,11 @@ export async function startCodeServer(options: { vsix: string; extraExtensions?:
     join(userDataDir, 'User/settings.json'),
     JSON.stringify({ 'security.workspace.trust.enabled': !!options.workspaceTrust, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'update.mode': 'none', ...options.settings }, null, 2),
   );
-  const installs = [options.vsix, ...(options.extraExtensions ?? [])].flatMap((vsix) => ['--install-extension', vsix]);
-  const install = spawnSync(node24, [...codeServerArgs(userDataDir, extensionsDir), ...installs], { encoding: 'utf8' });
-  if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stderr || install.stdout}`);
+  const installs = [options.vsix, ...(options.extraExtensions ?? [])].filter((vsix): vsix is string => !!vsix).flatMap((vsix) => ['--install-extension', vsix]);
+  if (installs.length) {
+    const install = spawnSync(node24, [...codeServerArgs(userDataDir, extensionsDir), ...installs], { encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`code-server --install-extension failed: ${install.stderr || install.stdout}`);
+  }
   const port = options.port ?? (await freePort());
   const child = spawn(node24, [...codeServerArgs(userDataDir, extensionsDir, options.workspaceTrust), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,7 +8,7 @@ import { repoRoot } from '../support/lspClient';
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 describe('the extension package', () => {
-  test('vsce ships only the bundles, the schema, the manifest, its translations, the view\'s icon and the docs', () => {
+  test('vsce ships only the bundles, the schema, the manifest, its translations, the icons and the docs', () => {
     const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const files = result.stdout.split('\n').filter(Boolean).sort();
@@ -30,9 +30,17 @@ describe('the extension package', () => {
       'package.json',
       'package.nls.json',
       'package.nls.ru.json',
+      'resources/icon.png',
       'resources/tinyforge.svg',
       'schemas/tinyforge.v1.schema.json',
     ]);
+  });
+
+  test('the manifest has what the Marketplace and Open VSX list: a 128×128 PNG icon, bugs and homepage beside repository', () => {
+    const png = readFileSync(join(repoRoot, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'width and height');
+    assert.ok(manifest.repository.url && manifest.bugs.url && manifest.homepage);
   });
 
   test('the manifest: publisher, VS Code 1.139 accepted, activation, settings under tinyforge.*', () => {
