@@ -17,6 +17,9 @@ export interface CliMessages {
   readingStdin: string;
 }
 
+/** A count and its noun in English's two forms (Russian puts the count after a colon: no agreement needed). */
+const count = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
+
 const english: CliMessages = {
   usage: `Usage: tinyforge-lint [options] [paths...]
 
@@ -37,8 +40,9 @@ Options:
 Messages are in Russian when LC_ALL, LC_MESSAGES or LANG starts with "ru".
 Exit codes: 0 no errors, 1 errors found, 2 bad usage, unreadable input or an unreachable server,
 3 drift (and no error).`,
-  summary: (errors, warnings, files) => `${errors} error(s), ${warnings} warning(s) in ${files} file(s)`,
-  summaryWithDrift: (errors, warnings, drifted, workload, files) => `${errors} error(s), ${warnings} warning(s), ${drifted} drifted field(s) against ${workload} in ${files} file(s)`,
+  summary: (errors, warnings, files) => `${count(errors, 'error', 'errors')}, ${count(warnings, 'warning', 'warnings')} in ${count(files, 'file', 'files')}`,
+  summaryWithDrift: (errors, warnings, drifted, workload, files) =>
+    `${count(errors, 'error', 'errors')}, ${count(warnings, 'warning', 'warnings')}, ${count(drifted, 'drifted field', 'drifted fields')} against ${workload} in ${count(files, 'file', 'files')}`,
   cannotRead: (path, reason) => `cannot read ${path} (${reason})`,
   cannotReadLive: (reason) => `cannot read the live config: ${reason}`,
   needsToken: '--url needs the token in the environment variable TINYFORGE_TOKEN',

@@ -14,6 +14,7 @@ import { readConnectionSettings, viewRefreshIntervalSeconds } from './settings';
 import { confirmAndSync, turnOnGitOps } from './sync';
 import { workloadFile } from './workloadFiles';
 import { fleetViewId, type TreeViewHandoff } from './activation/handoff';
+import { plural } from './l10n/plural';
 
 /** The shortest time between two redraws of the view while states stream in. */
 const redrawEveryMs = 400;
@@ -141,7 +142,7 @@ export class FleetView implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'tinyforge.view.state', state);
     }
     const drifted = entries.filter((entry) => entry.group === 'drifted').length;
-    if (drifted !== (this.view.badge?.value ?? 0)) this.view.badge = drifted ? { value: drifted, tooltip: vscode.l10n.t('{0} drifted workload(s)', drifted) } : undefined;
+    if (drifted !== (this.view.badge?.value ?? 0)) this.view.badge = drifted ? { value: drifted, tooltip: plural(drifted, { one: '{0} drifted workload', other: '{0} drifted workloads' }) } : undefined;
     const { done, total } = this.model.progress();
     const filter = this.tree.filter;
     const messages: string[] = [];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LiveState } from './liveData';
+import { plural } from './l10n/plural';
 
 /** What the status item and the CodeLens say about a file, and the next step they offer. */
 export interface StateSummary {
@@ -57,7 +58,7 @@ function liveSummary(snapshot: NonNullable<Extract<LiveState, { kind: 'live' }>[
       return {
         label: vscode.l10n.t('Drifted ({0})', drift),
         icon: 'diff',
-        detail: vscode.l10n.t('{0} field(s) of {1} differ from {2}@{3}.', drift, name, snapshot.branch, snapshot.branchHead?.commitSha.slice(0, 7) ?? ''),
+        detail: plural(drift, { one: '{0} field of {1} differs from {2}@{3}.', other: '{0} fields of {1} differ from {2}@{3}.' }, name, snapshot.branch, snapshot.branchHead?.commitSha.slice(0, 7) ?? ''),
         stale: false,
         next: admin ? { title: vscode.l10n.t('Sync'), command: 'tinyforge.sync' } : { title: vscode.l10n.t('Compare with Live'), command: 'tinyforge.compareWithLive' },
       };

@@ -4,6 +4,7 @@ import { normalizeUrl, readConnectionSettings } from './settings';
 import type { LiveData, LiveState } from './liveData';
 import { commandTarget } from './commandTarget';
 import type { LiveSnapshot } from '../../core/src/index';
+import { plural } from './l10n/plural';
 
 type LiveFileState = Extract<LiveState, { kind: 'live' }>;
 
@@ -121,7 +122,7 @@ export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Pr
     if (still.length) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Synced {0}, but these fields still drift: {1}', snapshot.workloadName, still.map((entry) => `${entry.field} (${entry.repo_value} ≠ ${entry.live_value || '∅'})`).join(', ')));
     } else {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now in sync with {1}@{2} ({3} field(s) applied).', snapshot.workloadName, snapshot.branch, commit.slice(0, 7), result.applied.length));
+      void vscode.window.showInformationMessage(plural(result.applied.length, { one: '{1} is now in sync with {2}@{3} ({0} field applied).', other: '{1} is now in sync with {2}@{3} ({0} fields applied).' }, snapshot.workloadName, snapshot.branch, commit.slice(0, 7)));
     }
     return 'synced';
   } catch (error) {

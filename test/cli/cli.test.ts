@@ -48,7 +48,7 @@ describe('tinyforge-lint', () => {
     const result = lint([path]);
     assert.equal(result.code, 0);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /0 error\(s\), 0 warning\(s\) in 1 file\(s\)/);
+    assert.match(result.stderr, /^0 errors, 0 warnings in 1 file$/m);
   });
 
   test('a file with a BOM: columns on line 1 are the ones the editor shows', () => {
@@ -96,7 +96,7 @@ describe('tinyforge-lint', () => {
     assert.equal(result.code, 1);
     assert.equal(result.stdout.trim().split('\n').length, 1, result.stdout);
     assert.match(result.stdout, /linked\/\.tinyforge\.yml:1:10 error invalid-version/);
-    assert.match(result.stderr, /in 1 file\(s\)/);
+    assert.match(result.stderr, /in 1 file$/m);
   });
 
   test('exit 1 with path:line:col severity code message (1-based) for errors', () => {

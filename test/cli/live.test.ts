@@ -36,7 +36,7 @@ describe('tinyforge-lint against a running dev server', () => {
       '6:20 information drift deploy.deploy_strategy is blue_green here but recreate on the live workload shop-api',
       '8:5 warning not-managed deploy.resources.cpu_limit is not managed for dockerfile workloads: Sync ignores it',
     ]);
-    assert.match(result.stderr, /2 drifted field\(s\) against shop-api/);
+    assert.match(result.stderr, /2 drifted fields against shop-api/);
   });
 
   test('once synced: exit 0 (the workload found by name)', async () => {

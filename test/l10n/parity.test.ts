@@ -30,9 +30,18 @@ describe('English and Russian stay at parity', () => {
 
   test('every vscode.l10n.t string of the client has a Russian translation, and no stale ones remain', () => {
     const used = new Set<string>();
+    const unquote = (text: string): string => text.replace(/\\'/g, "'");
     for (const file of sourceFiles(join(repoRoot, 'client/src'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(match[1].replace(/\\'/g, "'"));
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(unquote(match[1]));
+      // A count's message (client/src/l10n/plural.ts): Russian needs its one, few, many (and fractional other) forms.
+      for (const match of source.matchAll(/plural\([^,]+, \{ one: '((?:[^'\\]|\\.)*)', other: '((?:[^'\\]|\\.)*)' \}/g)) {
+        used.add(`${unquote(match[1])}/plural:one`);
+        for (const category of ['few', 'many', 'other']) used.add(`${unquote(match[2])}/plural:${category}`);
+      }
     }
+    assert.ok([...used].some((key) => key.endsWith('/plural:many')), 'no plural() call found');
+    assert.deepEqual([...used].filter((key) => /\(s\)/.test(key)), [], 'a count written as "(s)": use plural()');
     const russian = readJson('l10n/bundle.l10n.ru.json');
     assert.ok(used.size >= 3, 'no l10n.t calls found');
     assert.deepEqual([...used].filter((text) => !(text in russian)), [], 'missing in Russian');

@@ -9,6 +9,7 @@ import type { GitStandings } from './gitStandings';
 import { describeGitAccess } from './standingLabels';
 import { runLoop, type LoopOutcome, type LoopSteps } from './loop';
 import type { Refusal } from './steps';
+import { plural } from '../l10n/plural';
 
 const short = (commit: string | undefined): string => (commit ?? '').slice(0, 7);
 
@@ -59,7 +60,7 @@ function describeRefusal(refusal: Refusal, file: string, branch: string, workloa
     case 'commit-failed':
       return vscode.l10n.t('The commit failed: {0}', refusal.detail);
     case 'behind':
-      return vscode.l10n.t('{0} has {1} commit(s) you do not have: pull first. Nothing was pushed.', refusal.upstream, refusal.behind);
+      return plural(refusal.behind, { one: '{0} commit on {1} is not here: pull first. Nothing was pushed.', other: '{0} commits on {1} are not here: pull first. Nothing was pushed.' }, refusal.upstream);
     case 'no-remote':
       return vscode.l10n.t('The repository has no remote to push {0} to. Nothing was pushed.', branch);
     case 'push-rejected':

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LiveSnapshot } from '../../../core/src/index';
 import type { GitAccess } from './gitExtension';
 import type { Standing } from './standing';
+import { plural } from '../l10n/plural';
 
 /** How the CodeLens, the status item and the hover show where a file stands, and the step that moves it on. */
 export interface StandingLabel {
@@ -25,11 +26,11 @@ export function labelStanding(standing: Standing, snapshot: LiveSnapshot): Stand
       return {
         text: standing.ahead === undefined ? vscode.l10n.t('Committed, not pushed') : vscode.l10n.t('Committed, not pushed ({0} ahead)', standing.ahead),
         icon: 'cloud-upload',
-        detail: standing.ahead === undefined ? vscode.l10n.t('{0} has no upstream yet: push it, and Tinyforge can read it.', branch) : vscode.l10n.t('{0} commit(s) on {1} are not pushed: Tinyforge does not have them.', standing.ahead, branch),
+        detail: standing.ahead === undefined ? vscode.l10n.t('{0} has no upstream yet: push it, and Tinyforge can read it.', branch) : plural(standing.ahead, { one: '{0} commit on {1} is not pushed: Tinyforge does not have it.', other: '{0} commits on {1} are not pushed: Tinyforge does not have them.' }, branch),
         next: onward,
       };
     case 'behind':
-      return { text: vscode.l10n.t('Behind ({0})', standing.behind), icon: 'arrow-down', detail: vscode.l10n.t('{0} has {1} commit(s) you do not have: pull first, or the push is refused.', standing.upstream, standing.behind), next: { title: vscode.l10n.t('Pull'), command: 'git.pull' } };
+      return { text: vscode.l10n.t('Behind ({0})', standing.behind), icon: 'arrow-down', detail: plural(standing.behind, { one: '{0} commit on {1} is not here: pull first, or the push is refused.', other: '{0} commits on {1} are not here: pull first, or the push is refused.' }, standing.upstream), next: { title: vscode.l10n.t('Pull'), command: 'git.pull' } };
     case 'waiting':
       return {
         text: standing.seen ? vscode.l10n.t('Pushed {0}, Tinyforge still sees {1}', short(standing.pushed), short(standing.seen)) : vscode.l10n.t('Pushed {0}, Tinyforge does not see it yet', short(standing.pushed)),

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+
+/** The English forms of a message with a count in it: `{0}` is the count, `{1}`… the other arguments. */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
+/**
+ * A message with a count, in its real plural form for the display language: English one/other, Russian
+ * one/few/many (Intl.PluralRules). The English form is the message and the category its comment, so each category
+ * is its own key in l10n/bundle.l10n.ru.json (`<message>/plural:few`), translated in the form that language needs.
+ */
+export function plural(count: number, forms: PluralForms, ...args: Array<string | number>): string {
+  const category = new Intl.PluralRules(vscode.env.language).select(count);
+  return vscode.l10n.t({ message: category === 'one' ? forms.one : forms.other, args: [count, ...args], comment: [`plural:${category}`] });
+}
