@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../support/lspClient';
-import { waitUntil } from '../support/wait';
-import { editorText, goTo, openEditor, openFile, quickFixRow, snap, waitForSquiggles, type EditorSession } from '../support/workbench';
+import { editorText, goTo, openEditor, openFile, snap, waitForSquiggles, type EditorSession } from '../support/workbench';
 
 describe('in a real VS Code (code-server): the schema features', () => {
   let editor: EditorSession;
@@ -32,17 +31,8 @@ describe('in a real VS Code (code-server): the schema features', () => {
     assert.equal(await page.locator('.squiggly-error').count(), 6);
   });
 
-  test('the unknown key\'s quick fix renames it, and its squiggle goes', async () => {
-    const fix = await quickFixRow(page, 4, 4, 'Rename "prot" to "port"', 'schema-2-quick-fix');
-    await snap(page, 'schema-2-quick-fix-menu');
-    await fix.click();
-    await waitForSquiggles(page, 5);
-    assert.match(await editorText(page), /^ {2}port: 8080$/m);
-    await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+S');
-    await waitUntil(() => /\n {2}port: 8080\n/.test(readFileSync(join(workspace, '.tinyforge.yml'), 'utf8')), 'the fixed file saved to disk');
-    await snap(page, 'schema-3-fixed');
-  });
+  // The rename quick fix (offered, preferred, applied, the problem gone) is asserted through the VS Code API in
+  // test/vscode/tinyforge/features.test.ts; the menu on screen is in live.e2e.ts (Sync) and gitLoop.e2e.ts.
 
   test('completing resources under deploy puts the cursor one level deeper, not two', async () => {
     await openFile(page, 'svc/.tinyforge.yml');

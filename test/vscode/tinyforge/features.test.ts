@@ -36,13 +36,19 @@ describe('completion, hover and code actions through the VS Code API', () => {
     assert.match(markdown, /\*\*Health check path\*\* · `deploy\.healthcheck`/);
   });
 
-  it('the unknown key has a preferred quick fix that renames it', async () => {
+  it('the unknown key has a preferred quick fix; applied, it renames the key and the problem goes', async () => {
     const unknown = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-key')!;
     assert.equal(where(unknown), 'unknown-key@2:2-2:6');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
     const rename = actions.find((action) => action.title === 'Rename "prot" to "port"');
     assert.ok(rename?.edit, actions.map((action) => action.title).join(' | '));
     assert.equal(rename.isPreferred, true);
+    // Applied, the key is renamed and its problem goes; undone, it comes back (the next test needs it).
+    assert.ok(await vscode.workspace.applyEdit(rename.edit));
+    assert.match(editor.document.getText(), /^ {2}port: 8080$/m);
+    await tinyforgeDiagnostics(editor.document.uri, (list) => !list.some((diagnostic) => diagnostic.code === 'unknown-key'), 'the unknown key to be gone');
+    await vscode.commands.executeCommand('undo');
+    await tinyforgeDiagnostics(editor.document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'unknown-key'), 'the unknown key back after undo');
   });
 
   it('Fix all applies every safe fix and leaves the one without a fix', async () => {
