@@ -3,7 +3,7 @@ export { createLineIndex, type LineIndex, type Position } from './lineIndex';
 export { severityOf, diagnosticSource, type DiagnosticCode, type Finding, type FindingData, type Severity, type Span } from './findings';
 export { parseConfig, maxFileBytes, utf8ByteLength, type ConfigSource, type ParsedConfig } from './parse';
 export { validateConfig, type ValidateOptions } from './validate';
-export { completeAt, snippetAsPlainText, oneLinePlainText, type CompletionProposal } from './complete';
+export { completeAt, snippetAsPlainText, oneLinePlainText, type CompletionProposal, type CompletionLive } from './complete';
 export { hoverAt, describeField, describeLive, type HoverInfo } from './hover';
 export { fixesFor, quickFixer, fixAllEdits, useLiveValuesEdit, applyEdits, type CodeFix, type TextEdit } from './fixes';
 export { outlineOf, foldingRegionsOf, type OutlineSymbol, type FoldingRegion } from './outline';
@@ -16,6 +16,8 @@ export { decodeConfigBytes, firstInvalidUtf8Byte, type DecodedConfig } from './b
 export { computeDrift, declaredFields, renderValue, type DriftEntry, type DeclaredField } from './drift';
 export { managedFieldsFor, managedFieldsBySource, managedFieldsOf, sourceConfigKeys } from './fields';
 export { renderLiveConfig } from './renderLive';
+export { liveSideOf } from './compareSides';
+export { carryFindings } from './carry';
 export { liveFindings, fieldSides, branchHeadFields, type LiveSnapshot, type DriftData, type GitOpsStatus, type FieldSides } from './live';
 export { parseRemote, matchWorkloads, type RemoteIdentity, type WorkloadCoordinates } from './remotes';
 export { gitopsPathProblem } from './gitopsPath';

@@ -6,12 +6,23 @@ import { runSafe } from './runSafe';
 import { analysisOf, isTinyforgeUri, type ServerState } from './state';
 import { diskDiagnostics } from './workspaceDiagnostics';
 
-/** Every finding of a document: the schema's, plus the live ones while a snapshot is held. */
+/**
+ * Every finding of a document: the schema's, plus the live ones while a snapshot is held. While the text does not
+ * parse (a key half typed), the live findings of its last text that did are carried over, moved with the edits.
+ */
 export function findingsFor(state: ServerState, uri: string): Finding[] {
   const analysis = analysisOf(state, uri);
   if (!analysis) return [];
   const snapshot = state.snapshots.get(uri);
-  return snapshot ? [...analysis.findings, ...core().liveFindings(analysis, snapshot, state.locale, state.branchFields.get(uri))] : analysis.findings;
+  if (!snapshot) return analysis.findings;
+  const text = analysis.parsed.text;
+  const last = state.lastLive.get(uri);
+  if (analysis.findings.some((finding) => finding.code === 'yaml-syntax')) {
+    return last && last.snapshot === snapshot ? [...analysis.findings, ...core().carryFindings(last.findings, last.text, text)] : analysis.findings;
+  }
+  const live = last && last.snapshot === snapshot && last.text === text ? last.findings : core().liveFindings(analysis, snapshot, state.locale, state.branchFields.get(uri));
+  state.lastLive.set(uri, { text, snapshot, findings: live });
+  return [...analysis.findings, ...live];
 }
 
 function diagnosticsFor(state: ServerState, uri: string): Diagnostic[] {

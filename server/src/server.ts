@@ -74,6 +74,7 @@ export function startServer(connection: Connection, onStartedUp?: () => void): v
   state.documents.onDidClose((event) => {
     state.analyses.delete(event.document.uri);
     state.snapshots.delete(event.document.uri);
+    state.lastLive.delete(event.document.uri);
     state.branchFields.delete(event.document.uri);
   });
   registerCompletion(state);

@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DeclaredField, LineIndex, LintResult, LiveSnapshot, Locale, TextEdit } from '../../core/src/index';
+import type { DeclaredField, Finding, LineIndex, LintResult, LiveSnapshot, Locale, TextEdit } from '../../core/src/index';
 import { core } from './core';
 import { idleCollector } from './memory';
 import type { WorkspaceFile } from './workspaceFiles';
@@ -33,6 +33,8 @@ export interface ServerState {
   analyses: Map<string, Analysis>;
   /** The latest live snapshot per document URI, as the client sent it. */
   snapshots: Map<string, LiveSnapshot>;
+  /** The live findings of each document's last text that parsed, kept to carry over while the text does not. */
+  lastLive: Map<string, { text: string; snapshot: LiveSnapshot; findings: Finding[] }>;
   /** The fields each snapshot's branch-head file declares, parsed once when the snapshot arrives. */
   branchFields: Map<string, Map<string, DeclaredField> | undefined>;
   /** Every Tinyforge file of the workspace folders on disk, by path, linted (`workspace/diagnostic`). */
@@ -58,6 +60,7 @@ export function createServerState(connection: Connection): ServerState {
     snippets: false,
     liveFromClient: false,
     analyses: new Map(),
+    lastLive: new Map(),
     snapshots: new Map(),
     branchFields: new Map(),
     workspaceFiles: new Map(),
@@ -73,6 +76,8 @@ export function workspaceFolderOf(state: ServerState, uri: string): string | und
 
 /** Whether a document URI is a Tinyforge file: `.tinyforge.y(a)ml` anywhere or a `tinyforge.files` glob match. */
 export function isTinyforgeUri(state: ServerState, uri: string): boolean {
+  // The extension's read-only branch-head documents are Tinyforge files whatever their name.
+  if (uri.startsWith('tinyforge-branch:')) return true;
   if (!uri.startsWith('file:')) return false;
   const folder = workspaceFolderOf(state, uri);
   const relative = decodeURIComponent(folder ? uri.slice(folder.length) : new URL(uri).pathname);

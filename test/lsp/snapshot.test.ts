@@ -46,6 +46,31 @@ describe('live snapshots in the language server', () => {
     assert.deepEqual(summary((await published).diagnostics), ['drift@3:15-3:21 sev3', 'not-managed@4:2-4:15 sev2 tags1']);
   });
 
+  test('typing a new key one character at a time: the other lines keep their drift and fades until it parses', async () => {
+    const uri2 = 'file:///ws/typing/.tinyforge.yml';
+    const base = 'version: 1\ndeploy:\n  port: 8080\n  healthcheck: /health\n  max_instances: 2\n';
+    const opened = session.nextDiagnostics(uri2, { version: 1 });
+    openDocument(session, uri2, base);
+    await opened;
+    const withLive = session.nextDiagnostics(uri2);
+    session.connection.sendNotification('tinyforge/snapshot', { uri: uri2, snapshot });
+    assert.deepEqual(summary((await withLive).diagnostics), ['drift@2:8-2:12 sev3', 'not-managed@4:2-4:15 sev2 tags1']);
+    // A new line under port, then "m", "ma", "max": each text is a syntax error (a key without its colon).
+    let version = 1;
+    for (const typed of ['\n  ', '\n  m', '\n  ma', '\n  max']) {
+      const published = session.nextDiagnostics(uri2, { version: ++version });
+      changeDocument(session, uri2, base.replace('port: 8080', `port: 8080${typed}`), version);
+      const shown = summary((await published).diagnostics);
+      // max_instances moved down a line with the edit; port's drift stayed where it was.
+      assert.ok(shown.includes('drift@2:8-2:12 sev3') && shown.includes('not-managed@5:2-5:15 sev2 tags1'), `after ${JSON.stringify(typed)}: ${shown.join(', ')}`);
+    }
+    // The colon: the line parses (an empty value is its own problem), and the live findings are computed afresh.
+    const published = session.nextDiagnostics(uri2, { version: ++version });
+    changeDocument(session, uri2, base.replace('port: 8080', 'port: 3000\n  max_instances:'), version);
+    const shown = summary((await published).diagnostics);
+    assert.ok(!shown.some((entry) => entry.startsWith('drift@')), `the port drift went with the new value: ${shown.join(', ')}`);
+  });
+
   test('hover on a managed field shows editor, branch head (short commit) and live, with status and last sync', async () => {
     const published = session.nextDiagnostics(uri);
     session.connection.sendNotification('tinyforge/snapshot', { uri, snapshot: { ...snapshot, lastSyncAt: '2026-11-20T09:00:00Z', syncedCommitSha: '9c1e0aa77' } });
@@ -59,7 +84,7 @@ describe('live snapshots in the language server', () => {
     assert.match(text, /Last sync: 2026-11-20 09:00 UTC \(commit 9c1e0aa\)/);
     assert.match(text, /Container port/, 'the schema docs follow');
     const notManaged = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 4 } })) as { contents: { value: string } };
-    assert.match(notManaged.contents.value, /Not managed for dockerfile workloads: Sync ignores this field\./);
+    assert.match(notManaged.contents.value, /Not managed for dockerfile workloads: Sync ignores it\./);
   });
 
   test('admins get Sync and "Use the live value" on each drift diagnostic, and both file-level actions; viewers get only the live-value ones', async () => {
