@@ -27,9 +27,14 @@ export class LiveConfigProvider implements vscode.TextDocumentContentProvider, v
   workloadSource?: (workloadId: string) => LiveConfigSource | undefined;
 
   constructor(private readonly liveData: LiveData) {
+    const refile = (uri: string): void => {
+      for (const live of this.open) if (new URLSearchParams(vscode.Uri.parse(live).query).get('file') === uri) this.changed.fire(vscode.Uri.parse(live));
+    };
     this.subscriptions = [
-      liveData.onDidChange((uri) => {
-        for (const live of this.open) if (new URLSearchParams(vscode.Uri.parse(live).query).get('file') === uri) this.changed.fire(vscode.Uri.parse(live));
+      liveData.onDidChange(refile),
+      // The live side is the file with live values put in: it follows the file's edits, so only drift differs.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.open.size && event.contentChanges.length) refile(event.document.uri.toString());
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.uri.scheme === liveScheme) this.open.delete(document.uri.toString());
@@ -59,9 +64,11 @@ export class LiveConfigProvider implements vscode.TextDocumentContentProvider, v
     const file = query.get('file');
     const source = workloadId ? this.workloadSource?.(workloadId) : file ? this.fileSource(vscode.Uri.parse(file)) : undefined;
     if (!source) return `# ${vscode.l10n.t('No live data for this file.')}\n`;
-    const stale = source.stale ? `# ${vscode.l10n.t('Offline: this is the last known live config, not the current one.')}\n` : '';
     const core = loadCore();
-    return stale + core.renderLiveConfig(source.snapshot, core.toLocale(vscode.env.language));
+    const locale = core.toLocale(vscode.env.language);
+    // What Sync would change, and only that: the compared text itself, with the live values of what drifts.
+    const base = file ? vscode.workspace.textDocuments.find((document) => document.uri.toString() === file)?.getText() : source.snapshot.branchHead?.raw;
+    return base === undefined ? core.renderLiveConfig(source.snapshot, locale) : core.liveSideOf(base, source.snapshot, locale);
   }
 
   private fileSource(file: vscode.Uri): LiveConfigSource | undefined {
@@ -87,10 +94,7 @@ export async function compareWithLive(liveData: LiveData, uriArgument?: unknown)
     void vscode.window.showWarningMessage(vscode.l10n.t('There is no live config to compare with: the Tinyforge status item says why.'));
     return;
   }
-  await vscode.commands.executeCommand(
-    'vscode.diff',
-    LiveConfigProvider.uriFor(document, snapshot.workloadId),
-    document.uri,
-    vscode.l10n.t('{0}: live ↔ {1}', snapshot.workloadName, vscode.workspace.asRelativePath(document.uri)),
-  );
+  const title = vscode.l10n.t('{0}: live ↔ {1}', snapshot.workloadName, vscode.workspace.asRelativePath(document.uri));
+  // Offline, the left side is the last known live config: the title says so (a comment in it would be a difference).
+  await vscode.commands.executeCommand('vscode.diff', LiveConfigProvider.uriFor(document, snapshot.workloadId), document.uri, state.kind === 'offline' ? vscode.l10n.t('{0} (offline: last known live config)', title) : title);
 }

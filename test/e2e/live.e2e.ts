@@ -92,16 +92,19 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     await snap(page, 'live-7-in-sync');
   });
 
-  test('Compare with Live opens a diff: the live config as a .tinyforge.yml against the file', async () => {
+  test('Compare with Live after the Sync: the live side is the file itself, comments and the field Sync ignores included, no difference', async () => {
     await runCommand(page, 'Tinyforge: Compare with Live');
     const tab = page.locator('.tab.active', { hasText: /shop-api: live ↔ \.tinyforge\.yml/ });
     await tab.waitFor({ timeout: 15_000 });
     const original = page.locator('.monaco-diff-editor .editor.original .view-lines');
+    const modified = page.locator('.monaco-diff-editor .editor.modified .view-lines');
     await original.waitFor({ timeout: 15_000 });
     const left = (await original.innerText()).replace(/\u00a0/g, ' ');
-    assert.match(left, /# Live config of shop-api \(wl_shop\)/);
     assert.match(left, /port: 8080/);
     assert.match(left, /deploy_strategy: blue_green/);
+    assert.match(left, /cpu_limit/, 'a field Sync ignores is on both sides, so it is no difference');
+    assert.equal(left, (await modified.innerText()).replace(/\u00a0/g, ' '));
+    assert.equal(await page.locator('.monaco-diff-editor .line-insert, .monaco-diff-editor .line-delete').count(), 0, 'no difference drawn');
     await snap(page, 'live-8-compare');
     await page.keyboard.press('Control+W');
   });

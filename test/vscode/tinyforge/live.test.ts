@@ -5,7 +5,7 @@ import { demoRepoFolder } from '../../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../../support/devServer';
 import { assertNothingHostile, gitopsAnswer, hostile, hostileToken, makeCheckout, startHostileTinyforge, workloadAnswer, type HostileTinyforge } from '../../support/hostileTinyforge';
 import { waitUntil } from '../../support/wait';
-import { open, tinyforgeDiagnostics, where } from '../support';
+import { open, tinyforgeDiagnostics, waitFor, where } from '../support';
 
 const gitopsRequests = (server: DevServer): string[] => server.log.filter((line) => /^GET \/api\/workloads\/[^/ ]+\/gitops /.test(line));
 
@@ -45,6 +45,17 @@ describe('live data from the dev server, started by the suite', () => {
     const markdown = await hoverText(editor.document.uri, new vscode.Position(3, 9));
     assert.match(markdown, /\| Live \| `3000` \|/);
     assert.match(markdown, /\| Editor \| `8080` \|/);
+  });
+
+  it('Compare with Live: the live side is the file with the live values of what drifts, nothing else changed', async () => {
+    await vscode.commands.executeCommand('tinyforge.compareWithLive', editor.document.uri.toString());
+    const live = await waitFor('the live document', vscode.workspace.onDidOpenTextDocument, () => vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'tinyforge-live'));
+    const file = editor.document.getText();
+    const expected = file.replace(/^( {2}port: )8080$/m, '$13000').replace(/^( {2}deploy_strategy: )blue_green$/m, '$1recreate');
+    assert.notEqual(expected, file);
+    assert.equal(live.getText(), expected, 'comments, layout and cpu_limit (which Sync ignores) are the same on both sides');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    editor = await open(editor.document.uri.fsPath);
   });
 
   it('typing sends no request; Tinyforge: Refresh sends one GET …/gitops', async () => {
