@@ -1,7 +1,7 @@
 import { cursorContext } from './cursorContext';
 import type { Span } from './findings';
 import { formatMessage, type Locale } from './messages';
-import { fieldAt, type SchemaField } from './schemaModel';
+import { fieldAt, leafFields, type SchemaField } from './schemaModel';
 
 /** One completion proposal; `insertText` is an LSP snippet when `snippet` is true. */
 export interface CompletionProposal {
@@ -68,19 +68,34 @@ function deployBlockSnippet(indent: number): string {
   ].join('\n');
 }
 
-function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, flow: boolean, separator: string, replace: Span, locale: Locale): CompletionProposal[] {
+/** What the workload's live data says Sync manages, when the file is linked: keys it ignores are offered last, marked. */
+export interface CompletionLive {
+  managedFields: readonly string[];
+  sourceKind: string;
+}
+
+/** Whether Sync manages a field: a leaf in the list, or a mapping with such a leaf under it. */
+function managedIn(field: SchemaField, managed: readonly string[]): boolean {
+  return field.type === 'object' ? leafFields(field).some((leaf) => managed.includes(leaf.path)) : managed.includes(field.path);
+}
+
+function keyProposals(parent: SchemaField, present: Set<string>, indent: number, hasColon: boolean, flow: boolean, separator: string, replace: Span, locale: Locale, live?: CompletionLive): CompletionProposal[] {
   return parent.children
     .filter((field) => !present.has(field.key))
-    .map((field, index) => ({
-      label: field.key,
-      kind: 'property' as const,
-      detail: field.docs[locale].title,
-      documentation: fieldDocs(field, locale),
-      insertText: keyInsertText(field, indent, hasColon, flow) + separator,
-      snippet: !hasColon,
-      replace,
-      sortText: `0${String(index).padStart(2, '0')}`,
-    }));
+    .map((field, index) => {
+      const ignored = live !== undefined && !managedIn(field, live.managedFields);
+      return {
+        label: field.key,
+        kind: 'property' as const,
+        // One wording for not-managed: the finding's, the hover's and this one say "Sync ignores it".
+        detail: ignored ? formatMessage(locale, 'hoverNotManaged', live!.sourceKind) : field.docs[locale].title,
+        documentation: fieldDocs(field, locale),
+        insertText: keyInsertText(field, indent, hasColon, flow) + separator,
+        snippet: !hasColon,
+        replace,
+        sortText: `${ignored ? 9 : 0}${String(index).padStart(2, '0')}`,
+      };
+    });
 }
 
 function valueProposals(field: SchemaField, replace: Span, locale: Locale): CompletionProposal[] {
@@ -112,8 +127,11 @@ function valueProposals(field: SchemaField, replace: Span, locale: Locale): Comp
   }));
 }
 
-/** Completion proposals at an offset: keys valid at the cursor's level (never one already present), enum and `version` values, snippets. */
-export function completeAt(text: string, offset: number, locale: Locale = 'en'): CompletionProposal[] {
+/**
+ * Completion proposals at an offset: keys valid at the cursor's level (never one already present), enum and `version`
+ * values, snippets. With the workload's live data, the keys Sync ignores for its source come last, saying so.
+ */
+export function completeAt(text: string, offset: number, locale: Locale = 'en', live?: CompletionLive): CompletionProposal[] {
   const context = cursorContext(text, offset);
   if (context.kind === 'none') return [];
   if (context.kind === 'value') {
@@ -126,7 +144,7 @@ export function completeAt(text: string, offset: number, locale: Locale = 'en'):
   const parent = fieldAt(context.parentPath);
   if (!parent || parent.type !== 'object') return [];
   const present = new Set(context.presentKeys);
-  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.flow, context.entryFollows ? ', ' : '', context.replace, locale);
+  const proposals = keyProposals(parent, present, context.indent, context.hasColon, context.flow, context.entryFollows ? ', ' : '', context.replace, locale, live);
   // The block snippets span lines: they fit neither before an existing colon nor inside `{ … }`.
   if (context.hasColon || context.flow) return proposals;
   if (context.parentPath.length === 0 && !present.has('deploy')) {

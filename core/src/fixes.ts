@@ -66,6 +66,13 @@ function fixesWithTree(parsed: ParsedConfig, tree: ConfigTree | undefined, findi
       if (removal) fixes.push({ title: formatMessage(locale, 'fixRemove', key), edits: removal, preferred: !suggestion, safe: false });
       break;
     }
+    case 'not-managed': {
+      // Sync ignores the field: removing it makes the file say only what Sync applies. Not safe for Fix all.
+      const removal = tree && removeKeyEdits(parsed.text, tree, finding.span.start);
+      const key = parsed.text.slice(finding.span.start, finding.span.end);
+      if (removal) fixes.push({ title: formatMessage(locale, 'fixRemoveNotManaged', key), edits: removal, preferred: true, safe: false });
+      break;
+    }
     case 'invalid-version': {
       const edits = tree && setVersionEdits(parsed.text, tree);
       if (edits) fixes.push({ title: formatMessage(locale, 'fixSetVersion'), edits, preferred: true, safe: true });

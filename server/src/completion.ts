@@ -19,7 +19,10 @@ export function registerCompletion(state: ServerState): void {
       const analysis = analysisOf(state, params.textDocument.uri);
       if (!analysis) return empty;
       const offset = toOffset(analysis.lineIndex, params.position);
-      const items = core().completeAt(analysis.parsed.text, offset, state.locale).map(
+      // A linked file's live data says which keys Sync manages for its source; without it nothing is guessed.
+      const snapshot = state.snapshots.get(params.textDocument.uri);
+      const live = snapshot && snapshot.status !== 'disabled' ? { managedFields: core().managedFieldsOf(snapshot), sourceKind: snapshot.sourceKind } : undefined;
+      const items = core().completeAt(analysis.parsed.text, offset, state.locale, live).map(
         (proposal): CompletionItem => ({
           label: proposal.label,
           kind: kinds[proposal.kind],

@@ -20,6 +20,29 @@ function accept(marked: string, label: string): string {
   return applyEdits(text, [{ span: item.replace, newText: item.snippet ? snippetAsPlainText(item.insertText) : item.insertText }]);
 }
 
+describe('completion for a linked file: the keys Sync ignores for its source come last, saying so', () => {
+  const dockerfile = { managedFields: ['deploy.port', 'deploy.healthcheck', 'deploy.deploy_strategy'], sourceKind: 'dockerfile' };
+
+  test('dockerfile: port, healthcheck and deploy_strategy first; resources and max_instances last, "Sync ignores it"', () => {
+    const text = 'version: 1\ndeploy:\n  \n';
+    const items = completeAt(text, text.indexOf('  \n') + 2, 'en', dockerfile);
+    const ordered = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.deepEqual(ordered.map((item) => item.label), ['port', 'healthcheck', 'deploy_strategy', 'resources', 'max_instances']);
+    const detail = Object.fromEntries(items.map((item) => [item.label, item.detail]));
+    assert.equal(detail.max_instances, 'Not managed for dockerfile workloads: Sync ignores it.');
+    assert.equal(detail.resources, 'Not managed for dockerfile workloads: Sync ignores it.');
+    assert.equal(detail.port, 'Container port');
+  });
+
+  test('static manages deploy_strategy only; without live data nothing is marked', () => {
+    const text = 'version: 1\ndeploy:\n  \n';
+    const offset = text.indexOf('  \n') + 2;
+    const marked = completeAt(text, offset, 'en', { managedFields: ['deploy.deploy_strategy'], sourceKind: 'static' }).filter((item) => item.sortText.startsWith('9'));
+    assert.deepEqual(marked.map((item) => item.label), ['port', 'healthcheck', 'resources', 'max_instances']);
+    assert.ok(completeAt(text, offset).every((item) => item.sortText.startsWith('0')));
+  });
+});
+
 describe('completion', () => {
   test('an empty file offers a whole-file snippet and the top-level keys', () => {
     assert.deepEqual(labels('|'), ['Tinyforge file (version 1)', 'version', 'deploy', 'deploy block']);

@@ -28,6 +28,18 @@ describe('quick fixes: applying one removes its problem', () => {
     assert.deepEqual(codes(fixed), []);
   });
 
+  test('a field Sync ignores for the source: "Remove … (Sync ignores it)" removes it, preferred, and Fix all leaves it', () => {
+    const text = 'version: 1\ndeploy:\n  port: 8080\n  max_instances: 2\n';
+    const { parsed } = lintText(text);
+    const start = text.indexOf('max_instances');
+    const finding: Finding = { code: 'not-managed', severity: 'warning', message: '', span: { start, end: start + 'max_instances'.length }, path: 'deploy.max_instances', unnecessary: true };
+    const [fix] = fixesFor(parsed, finding);
+    assert.equal(fix.title, 'Remove "max_instances" (Sync ignores it)');
+    assert.equal(fix.preferred, true);
+    assert.equal(applyEdits(text, fix.edits), 'version: 1\ndeploy:\n  port: 8080\n');
+    assert.equal(fix.safe, false, 'not part of Fix all: the field may be there on purpose');
+  });
+
   test('remove an unknown key with everything under it', () => {
     const text = 'version: 1\ndeploy:\n  port: 1\n  env:\n    A: b\n    C: d\n  max_instances: 2\n';
     const fixed = applyFix(text, 'unknown-key', 'Remove unknown key "env"');
