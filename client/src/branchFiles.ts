@@ -13,9 +13,14 @@ export interface BranchFile {
 export class BranchFileProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly fileOf: (workloadId: string) => BranchFile | undefined) {}
 
-  /** The read-only document of a workload's file at the head of its branch. */
-  static uriFor(workloadId: string, gitopsPath: string, commitSha: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: branchScheme, path: `/${workloadId}/${gitopsPath}`, query: new URLSearchParams({ commit: commitSha.slice(0, 12) }).toString() });
+  /**
+   * The read-only document of a workload's file at the head of its branch. Its name, which the tab shows, says whose
+   * and which commit (`shop-api@4b2d0c1 .tinyforge.yml`), so it is not taken for the workspace's file; it keeps the
+   * file's extension, so it is YAML, and the language server checks it (the client selects the scheme).
+   */
+  static uriFor(workloadId: string, workloadName: string, gitopsPath: string, commitSha: string): vscode.Uri {
+    const name = `${workloadName.replace(/[/\\]/g, '_')}@${commitSha.slice(0, 7)} ${gitopsPath.split('/').pop() ?? gitopsPath}`;
+    return vscode.Uri.from({ scheme: branchScheme, path: `/${workloadId}/${name}`, query: new URLSearchParams({ commit: commitSha.slice(0, 12) }).toString() });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

@@ -240,7 +240,7 @@ export class FleetView implements vscode.Disposable {
     }
     const state = entry.state;
     if (state?.raw && state.commit_sha) {
-      await vscode.window.showTextDocument(BranchFileProvider.uriFor(entry.workload.id, entry.workload.gitops_path, state.commit_sha), { preview: true });
+      await vscode.window.showTextDocument(BranchFileProvider.uriFor(entry.workload.id, entry.workload.name, entry.workload.gitops_path, state.commit_sha), { preview: true });
       return;
     }
     const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
@@ -293,7 +293,7 @@ export class FleetView implements vscode.Disposable {
     await vscode.commands.executeCommand(
       'vscode.diff',
       LiveConfigProvider.uriForWorkload(entry.workload.id),
-      BranchFileProvider.uriFor(entry.workload.id, entry.workload.gitops_path, state.commit_sha),
+      BranchFileProvider.uriFor(entry.workload.id, entry.workload.name, entry.workload.gitops_path, state.commit_sha),
       vscode.l10n.t('{0}: live ↔ {1}@{2}', entry.workload.name, String(entry.workload.source_config.branch ?? ''), state.commit_sha.slice(0, 7)),
     );
   }

@@ -10,7 +10,8 @@ import type { TinyforgeSettings } from '../../server/src/protocol';
 export type { LanguageClient };
 
 function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const selector: NonNullable<LanguageClientOptions['documentSelector']> = [{ scheme: 'file', pattern: '**/.tinyforge.{yml,yaml}' }];
+  // A branch-head file the Tinyforge view opens is checked like a workspace file (diagnostics, hover, outline).
+  const selector: NonNullable<LanguageClientOptions['documentSelector']> = [{ scheme: 'file', pattern: '**/.tinyforge.{yml,yaml}' }, { scheme: 'tinyforge-branch' }];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     for (const glob of vscode.workspace.getConfiguration('tinyforge', folder.uri).get<string[]>('files', [])) {
       selector.push({ scheme: 'file', pattern: { baseUri: folder.uri.toString(), pattern: glob } });

@@ -10,7 +10,7 @@ import { lintText } from '../../core/src/index';
 import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
 import { waitUntil } from '../support/wait';
-import { openEditor, openFile, openTinyforgeView, problemsOf, quickFixRow, runCommand, snap, viewRows, waitForBadge, waitForStatus, type EditorSession } from '../support/workbench';
+import { openEditor, openFile, openTinyforgeView, problemsOf, quickFixRow, runCommand, snap, viewRows, waitForBadge, waitForSquiggles, waitForStatus, type EditorSession } from '../support/workbench';
 
 /** The groups the demo's seven workloads fall in, as the view labels them. */
 const everyGroup = ['Drifted 1', 'Invalid on branch 1', 'Fetch failed 1', 'No file 1', 'In sync 2', 'GitOps disabled 1'];
@@ -202,6 +202,34 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     const problems = await problemsOf(page, 'moved-svc', 1);
     await snap(page, 'fleet-14-moved-folder-problems');
     assert.deepEqual(problems.map((problem) => problem.code), ['unknown-key']);
+  });
+});
+
+describe('in a real VS Code: a workload whose file is only on its branch', () => {
+  let devServer: DevServer;
+  let editor: EditorSession;
+  let page: Page;
+
+  before(async () => {
+    devServer = await startDevServer();
+    // Only shop-api's checkout is open: legacy-api's file (invalid on its branch) is opened from the view, read-only.
+    editor = await openEditor({ open: { folder: demoRepoFolder(devServer.dataDir, 'shop-api') }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    page = editor.page;
+  });
+  after(async () => {
+    await editor?.close();
+    await devServer?.stop();
+  });
+
+  test('Open File shows it read-only, checked like a workspace file, its tab naming the workload and commit', async () => {
+    await openTinyforgeView(page);
+    await viewRows(page, (rows) => rows.includes('Invalid on branch 1'));
+    await expandGroupUntil(page, 'Invalid on branch', 'legacy-api');
+    await workloadRow(page, 'legacy-api').click();
+    const tab = page.locator('.tab.active', { hasText: /^legacy-api@[0-9a-f]{7} \.tinyforge\.yml/ });
+    await tab.waitFor({ timeout: 15_000 });
+    await waitForSquiggles(page, 1);
+    await snap(page, 'fleet-branch-file');
   });
 });
 
