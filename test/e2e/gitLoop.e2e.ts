@@ -2,7 +2,7 @@
 // wait for Tinyforge to see it, Sync; the states on the CodeLens; a rejected push; the wrong branch.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -153,10 +153,12 @@ describe('in a real VS Code: from edit to applied through the Git extension', ()
     const before = git(providerRepo(devServer.dataDir, 'shop-api'), 'rev-parse', 'main');
     await runCommand(page, 'Tinyforge: Push Branch');
     await toast(page, /Pushed main \([0-9a-f]{7}\)/);
-    const waiting = await waitForLens(page, /Pushed [0-9a-f]{7}, Tinyforge still sees [0-9a-f]{7}/);
-    assert.ok(waiting.endsWith(before.slice(0, 7)), `Tinyforge's last answer was ${before.slice(0, 7)}: ${waiting}`);
-    await snap(page, 'git-5-pushed-waiting');
-    await keepState('Pushed, waiting: Tinyforge still reports the commit before');
+    const pushed = git(providerRepo(devServer.dataDir, 'shop-api'), 'rev-parse', 'main');
+    assert.notEqual(pushed, before);
+    // The push is noticed and looked for at Tinyforge: no Refresh, and no "still sees" left standing.
+    await waitForLens(page, new RegExp(`Ready to Sync ${pushed.slice(0, 7)}`), 20_000);
+    await snap(page, 'git-5-pushed-ready');
+    await keepState('Pushed, and Tinyforge reports it: ready to Sync');
     await runCommand(page, 'Tinyforge: Commit, Push and Sync');
     const modal = await confirmSync(page);
     assert.match(modal, /deploy\.healthcheck: \/healthz → \/ready/);
@@ -164,6 +166,20 @@ describe('in a real VS Code: from edit to applied through the Git extension', ()
     await waitForLens(page, /Pushed [0-9a-f]{7}\s*$/);
     await snap(page, 'git-6-applied');
     await keepState('Pushed and applied: Tinyforge reports the commit, live matches it');
+  });
+
+  test('a commit pushed from a terminal with plain git: "Ready to Sync" that commit within 20 s, with no Refresh', async () => {
+    const file = join(checkout, '.tinyforge.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/healthcheck: \S+/, 'healthcheck: /from-terminal'));
+    git(checkout, '-c', 'user.name=Terminal', '-c', 'user.email=terminal@example.invalid', 'commit', '-q', '-am', 'healthcheck from a terminal');
+    git(checkout, 'push', '-q', 'origin', 'main');
+    const pushed = git(checkout, 'rev-parse', 'HEAD');
+    const refreshesBefore = devServer.log.filter((line) => /^GET \/api\/workloads\/wl_shop\/gitops /.test(line)).length;
+    await waitForLens(page, new RegExp(`Ready to Sync ${pushed.slice(0, 7)}`), 20_000);
+    await waitForStatus(page, new RegExp(`Ready to Sync ${pushed.slice(0, 7)}`));
+    await snap(page, 'git-terminal-push-ready');
+    const looks = devServer.log.filter((line) => /^GET \/api\/workloads\/wl_shop\/gitops /.test(line)).length - refreshesBefore;
+    assert.ok(looks >= 1 && looks <= 4, `${looks} GET …/gitops to notice one push`);
   });
 
   test('a rejected push (the dev server\'s repository moved ahead) says to pull first and syncs nothing', async () => {

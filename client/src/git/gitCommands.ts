@@ -10,14 +10,10 @@ import { describeGitAccess } from './standingLabels';
 import { runLoop, type LoopOutcome, type LoopSteps } from './loop';
 import type { Refusal } from './steps';
 import { plural } from '../l10n/plural';
+import { waitForPushMs, type PushWatch } from './pushWatch';
 
 const short = (commit: string | undefined): string => (commit ?? '').slice(0, 7);
 
-/** `tinyforge.sync.waitForPush`: how long to wait for Tinyforge to report a pushed commit (10 s to 10 min). */
-function waitBoundMs(): number {
-  const seconds = vscode.workspace.getConfiguration('tinyforge').get<number>('sync.waitForPush', 120);
-  return Math.min(600, Math.max(10, seconds)) * 1000;
-}
 
 /** A progress notification that appears with the first step that needs one (not under the commit-message prompt). */
 function lazyProgress(): { report(message: string): void; signal: AbortSignal; end(): void } {
@@ -112,7 +108,7 @@ function describeOutcome(outcome: LoopOutcome, steps: LoopSteps, names: { file: 
 }
 
 /** Registers Commit, Push and Sync; Commit and Push; Commit File; Push Branch. */
-export function registerGitCommands(context: vscode.ExtensionContext, liveData: LiveData, standings: GitStandings, output: vscode.LogOutputChannel): void {
+export function registerGitCommands(context: vscode.ExtensionContext, liveData: LiveData, standings: GitStandings, output: vscode.LogOutputChannel, pushWatch: PushWatch): void {
   const run = async (steps: LoopSteps, uriArgument?: unknown): Promise<void> => {
     const document = await commandTarget(uriArgument);
     if (!document) return;
@@ -175,11 +171,13 @@ export function registerGitCommands(context: vscode.ExtensionContext, liveData: 
           });
         },
         isAdmin: snapshot.role === 'admin',
-        boundMs: waitBoundMs(),
+        boundMs: waitForPushMs(),
         clock: systemClock,
         signal: progress.signal,
         onStep: (step, detail) => {
           output.info(`${file}: ${step}${detail ? ` ${detail}` : ''}`);
+          // This command looks for its own push: the push watch does not look for it a second time.
+          if (step === 'wait' && detail) pushWatch.claim(snapshot.workloadId, detail);
           progress.report(
             {
               commit: vscode.l10n.t('Committing {0}…', file),
@@ -193,7 +191,7 @@ export function registerGitCommands(context: vscode.ExtensionContext, liveData: 
       },
       steps,
     );
-    // No refresh after a push alone: the standing says "Tinyforge still sees …" and offers Refresh; the timer looks anyway.
+    // A push alone is looked for by the push watch, as any push is; this command's own wait has ended.
     progress.end();
     output.info(`${file}: ${JSON.stringify(outcome)}`);
     const closing = describeOutcome(outcome, steps, { file, branch: snapshot.branch, workload: snapshot.workloadName });
