@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GitStandings } from './git/gitStandings';
 import { labelStanding } from './git/standingLabels';
 import type { LiveData } from './liveData';
-import { summarize, timeAgo } from './summary';
+import { bufferDriftOf, onDidChangeBufferDrift, summarize } from './summary';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
 
 /** A CodeLens on the first line of a Tinyforge file: the live state, where the file stands in git, and the next step. */
@@ -15,19 +15,21 @@ export class StateCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     private readonly liveData: LiveData,
     private readonly standings: GitStandings,
   ) {
-    this.subscriptions = [liveData.onDidChange(() => this.changed.fire()), standings.onDidChange(() => this.changed.fire())];
+    this.subscriptions = [
+      liveData.onDidChange(() => this.changed.fire()),
+      standings.onDidChange(() => this.changed.fire()),
+      // The text's drift is an input of the state: the lens follows it as the status item does, in the same tick.
+      onDidChangeBufferDrift(() => this.changed.fire()),
+    ];
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!isTinyforgeDocument(document)) return [];
     const state = this.liveData.stateOf(document.uri);
-    const summary = summarize(state);
+    const summary = summarize(state, bufferDriftOf(document.uri));
     const range = new vscode.Range(0, 0, 0, 0);
     const uri = document.uri.toString();
-    let title = `$(${summary.icon}) ${summary.label}`;
-    if (state?.kind === 'live' && state.snapshot.status === 'ok' && !(state.snapshot.branchDrift?.length ?? 0)) {
-      title = `$(${summary.icon}) ${vscode.l10n.t('In sync · synced {0}', timeAgo(state.snapshot.lastSyncAt))}`;
-    }
+    const title = `$(${summary.icon}) ${summary.label}`;
     const lenses = [new vscode.CodeLens(range, { title, tooltip: summary.detail, command: 'tinyforge.showStatusActions', arguments: [uri] })];
     const view = this.standings.viewOf(document);
     const git = view?.kind === 'standing' && state?.kind === 'live' ? labelStanding(view.standing, state.snapshot) : undefined;

@@ -3,7 +3,7 @@ import { markdownText } from '../../core/src/untrusted';
 import type { GitStandings } from './git/gitStandings';
 import { describeGitAccess, labelStanding } from './git/standingLabels';
 import type { LiveData } from './liveData';
-import { summarize } from './summary';
+import { bufferDriftOf, onDidChangeBufferDrift, summarize } from './summary';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
 
 /** The status bar item for the active Tinyforge file: its live state at a glance; a click offers the next steps. */
@@ -17,7 +17,7 @@ export class StatusItem implements vscode.Disposable {
   ) {
     this.item.name = vscode.l10n.t('Tinyforge GitOps');
     this.item.command = 'tinyforge.showStatusActions';
-    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), liveData.onDidChange(() => this.update()), standings.onDidChange(() => this.update())];
+    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), liveData.onDidChange(() => this.update()), standings.onDidChange(() => this.update()), onDidChangeBufferDrift(() => this.update())];
     this.update();
   }
 
@@ -29,7 +29,7 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     const state = this.liveData.stateOf(document.uri);
-    const summary = summarize(state);
+    const summary = summarize(state, bufferDriftOf(document.uri));
     const view = this.standings.viewOf(document);
     const git = view?.kind === 'standing' && state?.kind === 'live' ? labelStanding(view.standing, state.snapshot) : undefined;
     // Details carry names, branches and messages from the server: Markdown-escaped, shown as text.
@@ -50,7 +50,7 @@ export class StatusItem implements vscode.Disposable {
 export async function showStatusActions(liveData: LiveData, standings: GitStandings): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   const state = document ? liveData.stateOf(document.uri) : undefined;
-  const summary = summarize(state);
+  const summary = summarize(state, document ? bufferDriftOf(document.uri) : 0);
   const snapshot = state?.kind === 'live' ? state.snapshot : undefined;
   const view = document ? standings.viewOf(document) : undefined;
   const git = view?.kind === 'standing' && snapshot ? labelStanding(view.standing, snapshot) : undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { markdownText } from '../../../core/src/untrusted';
 import type { LiveData } from '../liveData';
-import { summarize } from '../summary';
+import { bufferDriftOf, summarize } from '../summary';
 import { isTinyforgeDocument } from '../tinyforgeDocuments';
 import type { GitStandings } from './gitStandings';
 import { describeGitAccess, labelStanding } from './standingLabels';
@@ -22,7 +22,7 @@ export class StandingHoverProvider implements vscode.HoverProvider {
     if (!onDrift && position.line !== 0) return undefined;
     const state = this.liveData.stateOf(document.uri);
     if (state?.kind === 'not-linked' && state.binding.kind === 'unmatched' && state.binding.reason === 'other-branch' && position.line === 0) {
-      const summary = summarize(state);
+      const summary = summarize(state, bufferDriftOf(document.uri));
       return new vscode.Hover(new vscode.MarkdownString(`${vscode.l10n.t('Git')}: $(${summary.icon}) **${markdownText(summary.label)}** · ${markdownText(summary.detail)}`, true));
     }
     const view = this.standings.viewOf(document);
