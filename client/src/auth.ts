@@ -27,7 +27,9 @@ export async function signIn(secrets: vscode.SecretStorage, url: string, caFile:
     );
     await secrets.store(secretKey(url), token.trim());
     output.info(`signed in to ${url} as ${me.username} (${me.role})`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1} ({2}).', url, me.username, me.role));
+    // The role once: a user named after its role ("viewer") is not "viewer (viewer)".
+    const who = me.username.toLowerCase() === me.role ? me.username : me.role === 'admin' ? vscode.l10n.t('{0}, an admin', me.username) : vscode.l10n.t('{0}, a viewer', me.username);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', url, who));
     return me;
   } catch (error) {
     const message = describeError(error, url);

@@ -19,10 +19,14 @@ function code(value: unknown): string {
   return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 }
 
-/** The schema's docs for one field, as hover markdown, in the given language. */
-export function describeField(field: SchemaField, locale: Locale = 'en'): string {
+// The schema's not-managed sentence (one wording, both languages): left out where the live part already says it.
+const schemaNotManaged = /\s*(Not managed for dockerfile or static workloads in v1: Sync ignores (it|them)\.|В v1 не управля[^.]*: синхронизация (его|их) пропускает\.)/;
+
+/** The schema's docs for one field, as hover markdown, in the given language (without its not-managed sentence, on request). */
+export function describeField(field: SchemaField, locale: Locale = 'en', withoutNotManaged = false): string {
   const docs = field.docs[locale];
-  const parts = [`**${docs.title}** · \`${field.path}\``, '', docs.markdownDescription];
+  const description = withoutNotManaged ? docs.markdownDescription.replace(schemaNotManaged, '') : docs.markdownDescription;
+  const parts = [`**${docs.title}** · \`${field.path}\``, '', description];
   const facts: string[] = [];
   if (field.default !== undefined && field.type !== 'object') facts.push(formatMessage(locale, 'docsDefault', code(field.default)));
   if (field.enum) facts.push(formatMessage(locale, 'docsValues', field.enum.map(code).join(', ')));
@@ -71,7 +75,9 @@ export function hoverAt(parsed: ParsedConfig, offset: number, locale: Locale = '
   if (!target) return undefined;
   const field = fieldAt(target.path);
   if (!field) return undefined;
-  let markdown = describeField(field, locale);
+  // "Sync ignores it" is said once: by the live part when it says so, else by the schema's docs.
+  const liveSaysNotManaged = !!live && live.snapshot.status !== 'disabled' && field.path in sourceConfigKeys && !managedFieldsOf(live.snapshot).includes(field.path);
+  let markdown = describeField(field, locale, liveSaysNotManaged);
   if (target.part === 'value' && field.enum) {
     const index = field.enum.indexOf(String(target.value));
     const meaning = index >= 0 ? field.docs[locale].markdownEnumDescriptions?.[index] : undefined;

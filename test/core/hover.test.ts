@@ -54,3 +54,17 @@ describe('hover', () => {
     assert.equal(hover('version: 1\n|\n'), undefined);
   });
 });
+
+describe('hover: "Sync ignores it" once', () => {
+  test('without live data the schema says it; with a snapshot the live part says it and the schema\'s sentence goes, in both languages', async () => {
+    const { shopApiSnapshot } = await import('../support/snapshots');
+    const text = 'version: 1\ndeploy:\n  max_instances: 2\n';
+    const offset = text.indexOf('max_instances') + 2;
+    for (const [locale, phrase] of [['en', /Sync ignores/g], ['ru', /синхронизация (его|их) пропускает/g]] as const) {
+      const offline = hoverAt(parseConfig(text), offset, locale)!.markdown;
+      assert.equal(offline.match(phrase)?.length, 1, `${locale} offline: ${offline}`);
+      const linked = hoverAt(parseConfig(text), offset, locale, { snapshot: shopApiSnapshot() })!.markdown;
+      assert.equal(linked.match(phrase)?.length, 1, `${locale} linked: ${linked}`);
+    }
+  });
+});

@@ -85,6 +85,7 @@ describe('live snapshots in the language server', () => {
     assert.match(text, /Container port/, 'the schema docs follow');
     const notManaged = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 4 } })) as { contents: { value: string } };
     assert.match(notManaged.contents.value, /Not managed for dockerfile workloads: Sync ignores it\./);
+    assert.equal(notManaged.contents.value.match(/Sync ignores/g)?.length, 1, 'said once: the schema\'s sentence is left out');
   });
 
   test('admins get Sync and "Use the live value" on each drift diagnostic, and both file-level actions; viewers get only the live-value ones', async () => {
