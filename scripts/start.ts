@@ -1,6 +1,8 @@
 // `npm start`: the demo. Builds the extension, starts the dev server with demo data, starts a local code-server with
 // the extension installed, the demo repository open and the admin token signed in, and prints the URL. Ctrl-C stops all.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { demoRepoFolder } from '../devserver/src/demo';
@@ -9,6 +11,8 @@ import { freePort, startCodeServer, type CodeServer } from './e2e/codeServer';
 const root = join(__dirname, '..');
 const children: ChildProcess[] = [];
 let codeServer: CodeServer | undefined;
+/** The dev server's demo data (a temporary folder of its own): removed with everything else on Ctrl-C. */
+let demoData: string | undefined;
 
 function step(title: string, command: string, args: string[]): void {
   console.log(`\n> ${title}`);
@@ -35,7 +39,16 @@ function startDevServer(): Promise<{ url: string; admin: string; viewer: string;
 
 async function stopAll(): Promise<void> {
   await codeServer?.stop();
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(
+    children.map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      return exited;
+    }),
+  );
+  // The dev server is gone: nothing holds its data any more (repositories, tokens, audit log).
+  if (demoData) rmSync(demoData, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -44,7 +57,8 @@ async function main(): Promise<void> {
   step('Installing code-server and Node 24 into ~/.cache/tinyforge-gitops-e2e (first run only: a few minutes)', 'bash', ['scripts/e2e/install-code-server.sh']);
   console.log('\n> Starting the dev server with demo data');
   const dev = await startDevServer();
-  console.log(`  ${dev.url} (data in ${dev.data})`);
+  demoData = dev.data;
+  console.log(`  ${dev.url} (data in ${dev.data}, removed on Ctrl-C)`);
   console.log('\n> Starting code-server with the extension');
   // PORT picks code-server's port (default 8080); PORT=0 picks a free one.
   const port = Number(process.env.PORT ?? 8080) || (await freePort());

@@ -13,6 +13,7 @@ import { ApiSessions } from './apiSession';
 import { FleetView } from './fleetView';
 import { registerGitCommands } from './git/gitCommands';
 import { GitStandings } from './git/gitStandings';
+import { PushWatch } from './git/pushWatch';
 import { StandingHoverProvider } from './git/standingHover';
 import { snapshotMethod, type SnapshotParams } from '../../server/src/protocol';
 import type { TreeViewHandoff } from './activation/handoff';
@@ -57,6 +58,8 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
   context.subscriptions.push(decorations);
   let scheduler: RefreshScheduler | undefined;
   const onOpen = (document: vscode.TextDocument): void => {
+    // A branch-head file from the view is checked by the server too: it starts it, and has no live data of its own.
+    if (document.uri.scheme === 'tinyforge-branch' && !starting) void restart();
     if (!isTinyforgeDocument(document)) return;
     if (!starting) void restart();
     void liveData.refresh(document).then(() => scheduler?.ensureRunning());
@@ -90,6 +93,8 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
   let lastFocusRound = 0;
   const standings = new GitStandings(liveData);
   const codeLenses = new StateCodeLensProvider(liveData, standings);
+  // Through the registration activation made: its placeholder line becomes the state's, in the same place.
+  view.codeLens.forwardTo(codeLenses);
   const liveConfigs = new LiveConfigProvider(liveData);
   const fleetView = new FleetView(context, sessions, liveData, liveConfigs, view);
   context.subscriptions.push(
@@ -100,7 +105,6 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
     vscode.languages.registerHoverProvider({ scheme: 'file', language: 'yaml' }, new StandingHoverProvider(liveData, standings)),
     codeLenses,
     liveConfigs,
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLenses),
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, liveConfigs),
     // Coming back to the window is a good moment to look again, unless we are backing off from failures.
     // At most one such round per 30 s: switching windows back and forth is not a reason to ask again.
@@ -111,7 +115,9 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
     }),
   );
   registerLiveCommands(context, liveData, standings, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
-  registerGitCommands(context, liveData, standings, output);
+  const pushWatch = new PushWatch(liveData, standings, (line) => output.info(line));
+  context.subscriptions.push(pushWatch);
+  registerGitCommands(context, liveData, standings, output, pushWatch);
   vscode.workspace.textDocuments.forEach(onOpen);
   // The Problems panel lists every Tinyforge file of the workspace, opened or not: the server starts when there is one.
   const startForWorkspace = (): void => {

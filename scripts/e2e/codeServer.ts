@@ -82,7 +82,8 @@ export async function startCodeServer(options: { vsix?: string; extraExtensions?
         clearTimeout(timer);
       }
       // The profile (extensions, storage, logs) is made fresh for each start; hundreds of runs filled /tmp with them.
-      if (!process.env.TINYFORGE_E2E_KEEP_PROFILE) rmSync(userDataDir, { recursive: true, force: true });
+      // Its extension host may still be writing its storage as it goes: retry on ENOTEMPTY (seen once).
+      if (!process.env.TINYFORGE_E2E_KEEP_PROFILE) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

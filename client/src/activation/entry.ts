@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type * as Body from '../extension';
 import { isTinyforgeDocument } from '../tinyforgeDocuments';
 import { registerCommandStubs } from './commandStubs';
+import { DeferredCodeLensProvider } from './deferredCodeLens';
 import { DeferredTreeProvider } from './deferredTree';
 import { fleetViewId } from './handoff';
 import { hasTinyforgeFile } from './tinyforgeFiles';
@@ -20,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
   // One search of the workspace, whatever loads the body; the body takes its answer (or a file created since) to start the language server.
   const tinyforgeFileFound = hasTinyforgeFile().then((found) => found || created);
   const tree = new DeferredTreeProvider();
+  // The state's line is there from the first paint: a placeholder until the body's provider takes its place.
+  const codeLens = new DeferredCodeLensProvider();
   const view = vscode.window.createTreeView(fleetViewId, { treeDataProvider: tree, showCollapseAll: true });
   let loading: Promise<boolean> | undefined;
   const watchers: vscode.Disposable[] = [];
@@ -38,14 +41,14 @@ export function activate(context: vscode.ExtensionContext): void {
       for (const watcher of watchers.splice(0)) watcher.dispose();
       body = module;
       try {
-        body.activateFully(context, { view, tree }, tinyforgeFileFound);
+        body.activateFully(context, { view, tree, codeLens }, tinyforgeFileFound);
       } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Tinyforge GitOps could not load: {0}', error instanceof Error ? error.message : String(error)));
       }
       return true;
     })());
   const stubs = registerCommandStubs(context, load);
-  context.subscriptions.push(tree, view, stubs, { dispose: () => watchers.forEach((watcher) => watcher.dispose()) });
+  context.subscriptions.push(tree, view, stubs, codeLens, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens), { dispose: () => watchers.forEach((watcher) => watcher.dispose()) });
   if (view.visible || vscode.workspace.textDocuments.some(isTinyforgeDocument)) {
     void load();
     return;

@@ -7,4 +7,6 @@ export const fleetViewId = 'tinyforge.workloads';
 export interface TreeViewHandoff {
   view: vscode.TreeView<unknown>;
   tree: { forwardTo(target: vscode.TreeDataProvider<unknown>): void };
+  /** The CodeLens registration made at activation, showing a placeholder until given the real provider. */
+  codeLens: { forwardTo(target: vscode.CodeLensProvider): void };
 }
