@@ -2,14 +2,9 @@
 // configured with the README's docs/editors/tinyforge-eglot.el, driving the installed `tinyforge-language-server`;
 // once with Debian's yaml-mode installed and once as a stock Emacs 28 without it.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { demoRepoFolder } from '../../devserver/src/demo';
-import { startDevServer, type DevServer } from '../support/devServer';
-import { editorEnvironment, runEditor, type Step } from '../support/editorRun';
-import { brokenFileText, installPackedServer } from '../support/installedServer';
+import { prepareEditorBench, runEditor, type EditorBench, type Step } from '../support/editorRun';
 import { repoRoot } from '../support/lspClient';
 
 interface EmacsDiagnostic {
@@ -30,32 +25,21 @@ for (const variant of [
   { name: 'without yaml-mode (a stock Emacs 28)', parent: 'prog-mode', before: ['--eval', '(setq load-path (seq-remove (lambda (dir) (string-match-p "yaml-mode" dir)) load-path))', '--eval', "(fmakunbound 'yaml-mode)"] },
 ]) {
   describe(`Emacs ${variant.name}, eglot, the installed tinyforge-language-server`, () => {
-    const work = mkdtempSync(join(tmpdir(), 'tinyforge-emacs-'));
-    process.once('exit', () => rmSync(work, { recursive: true, force: true }));
-    let devServer: DevServer;
+    let bench: EditorBench;
     let run: { steps: Map<string, Step>; exitCode: number | null; stderr: string };
 
     before(async () => {
-      const bin = installPackedServer(work);
-      devServer = await startDevServer();
-      const brokenDir = join(work, 'not-a-checkout');
-      mkdirSync(brokenDir);
-      writeFileSync(join(brokenDir, '.tinyforge.yml'), brokenFileText);
+      bench = await prepareEditorBench(`emacs-${variant.parent}`);
       run = await runEditor({
         name: `emacs-${variant.parent}`,
         command: 'emacs',
         args: ['--batch', '-q', ...variant.before, '-l', join(repoRoot, 'docs/editors/tinyforge-eglot.el'), '-l', join(repoRoot, 'test/e2e/emacs/driver.el')],
-        cwd: work,
-        env: editorEnvironment(work, bin, {
-          TINYFORGE_URL: devServer.url,
-          TINYFORGE_TOKEN: devServer.adminToken,
-          TF_BROKEN: join(brokenDir, '.tinyforge.yml'),
-          TF_LIVE: join(demoRepoFolder(devServer.dataDir, 'shop-api'), '.tinyforge.yml'),
-        }),
+        cwd: bench.work,
+        env: bench.env(),
       });
     });
     after(async () => {
-      await devServer?.stop();
+      await bench?.devServer.stop();
     });
 
     test('the driver ran every step, in the mode the config made', () => {

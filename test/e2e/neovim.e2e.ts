@@ -2,14 +2,12 @@
 // docs/editors/neovim.lua, driving `tinyforge-language-server` as `npm install -g` of the packed package installs it.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
-import { demoRepoFolder } from '../../devserver/src/demo';
-import { startDevServer, type DevServer } from '../support/devServer';
-import { installPackedServer, brokenFileText } from '../support/installedServer';
+import type { DevServer } from '../support/devServer';
+import { prepareEditorBench } from '../support/editorRun';
 import { repoRoot } from '../support/lspClient';
 
 /** One line the driver printed: a step's name and what it saw. */
@@ -30,8 +28,6 @@ const apiRequests = (server: DevServer): string[] => server.log.filter((line) =>
 const where = (diagnostics: NeovimDiagnostic[]): string[] => diagnostics.map((d) => `${d.code}@${d.lnum}:${d.col}-${d.end_lnum}:${d.end_col}`);
 
 describe('Neovim (headless, its built-in LSP client) with the installed tinyforge-language-server', () => {
-  const work = mkdtempSync(join(tmpdir(), 'tinyforge-nvim-'));
-  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
   let devServer: DevServer;
   const steps = new Map<string, Step>();
   const requestsAt = new Map<string, string[]>();
@@ -40,34 +36,15 @@ describe('Neovim (headless, its built-in LSP client) with the installed tinyforg
 
   before(async () => {
     // What a user does: pack the package and install it globally (into a prefix of our own), then start the editor.
-    const bin = installPackedServer(work);
-
-    devServer = await startDevServer();
-    const brokenDir = join(work, 'not-a-checkout');
-    mkdirSync(brokenDir);
-    // prot is unknown (did you mean port), healthcheck is a number; line 3 is an empty line under deploy:.
-    writeFileSync(join(brokenDir, '.tinyforge.yml'), brokenFileText);
-    const ackDir = join(work, 'ack');
+    const bench = await prepareEditorBench('nvim');
+    devServer = bench.devServer;
+    const ackDir = join(bench.work, 'ack');
     mkdirSync(ackDir);
 
     const child = spawn('nvim', ['--headless', '-n', '-i', 'NONE', '-u', join(repoRoot, 'docs/editors/neovim.lua'), '-c', `luafile ${join(repoRoot, 'test/e2e/neovim/driver.lua')}`], {
-      cwd: work,
+      cwd: bench.work,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        // The installed command is found on PATH, as the README's configuration expects.
-        PATH: `${bin}:${process.env.PATH}`,
-        HOME: work,
-        XDG_CONFIG_HOME: join(work, 'config'),
-        XDG_DATA_HOME: join(work, 'data'),
-        XDG_STATE_HOME: join(work, 'state'),
-        XDG_CACHE_HOME: join(work, 'cache'),
-        TINYFORGE_URL: devServer.url,
-        TINYFORGE_TOKEN: devServer.adminToken,
-        TF_BROKEN: join(brokenDir, '.tinyforge.yml'),
-        TF_LIVE: join(demoRepoFolder(devServer.dataDir, 'shop-api'), '.tinyforge.yml'),
-        TF_ACK: ackDir,
-      },
+      env: bench.env({ TF_ACK: ackDir }),
     });
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     const lines = createInterface({ input: child.stdout });

@@ -2,14 +2,9 @@
 // with the README's docs/editors/tinyforge-ale.vim, driving the installed `tinyforge-language-server`. ALE sends the
 // diagnostics of a code-action request without `source`, or none when the range is a word, and has no snippets.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { demoRepoFolder } from '../../devserver/src/demo';
-import { startDevServer, type DevServer } from '../support/devServer';
-import { editorEnvironment, runEditor, type Step } from '../support/editorRun';
-import { brokenFileText, installPackedServer } from '../support/installedServer';
+import { prepareEditorBench, runEditor, type EditorBench, type Step } from '../support/editorRun';
 import { repoRoot } from '../support/lspClient';
 
 interface AleDiagnostic {
@@ -25,36 +20,24 @@ interface AleDiagnostic {
 const where = (diagnostics: AleDiagnostic[]): string[] => diagnostics.map((d) => `${d.code}@${d.lnum}:${d.col}-${d.end_lnum}:${d.end_col}`);
 
 describe('Vim with ALE and the installed tinyforge-language-server', () => {
-  const work = mkdtempSync(join(tmpdir(), 'tinyforge-vim-'));
-  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
-  let devServer: DevServer;
+  let bench: EditorBench;
   let run: { steps: Map<string, Step>; exitCode: number | null; stderr: string };
 
   before(async () => {
-    const bin = installPackedServer(work);
-    devServer = await startDevServer();
-    const brokenDir = join(work, 'not-a-checkout');
-    mkdirSync(brokenDir);
-    writeFileSync(join(brokenDir, '.tinyforge.yml'), brokenFileText);
-    const stepsFile = join(work, 'steps.jsonl');
+    bench = await prepareEditorBench('vim');
+    const stepsFile = join(bench.work, 'steps.jsonl');
     run = await runEditor({
       name: 'vim-ale',
       command: 'vim',
       // No terminal here: --not-a-term keeps Vim from waiting for one; the driver writes its steps to a file.
       args: ['-N', '-n', '-i', 'NONE', '-X', '--not-a-term', '-u', join(repoRoot, 'docs/editors/tinyforge-ale.vim'), '-c', `source ${join(repoRoot, 'test/e2e/vim/driver.vim')}`],
-      cwd: work,
+      cwd: bench.work,
       stepsFile,
-      env: editorEnvironment(work, bin, {
-        TINYFORGE_URL: devServer.url,
-        TINYFORGE_TOKEN: devServer.adminToken,
-        TF_OUT: stepsFile,
-        TF_BROKEN: join(brokenDir, '.tinyforge.yml'),
-        TF_LIVE: join(demoRepoFolder(devServer.dataDir, 'shop-api'), '.tinyforge.yml'),
-      }),
+      env: bench.env({ TF_OUT: stepsFile }),
     });
   });
   after(async () => {
-    await devServer?.stop();
+    await bench?.devServer.stop();
   });
 
   test('the driver ran every step; Tinyforge files get the filetype yaml.tinyforge', () => {

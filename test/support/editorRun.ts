@@ -1,9 +1,13 @@
 // Runs another editor headless against the installed server and a dev server, and collects the JSON lines its driver
 // prints (one per step). Shared by the Emacs and Vim end-to-end tests; the Neovim one also synchronises mid-run.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { demoRepoFolder } from '../../devserver/src/demo';
+import { startDevServer, type DevServer } from './devServer';
+import { brokenFileText, installPackedServer } from './installedServer';
 import { repoRoot } from './lspClient';
 
 export type Step = { step: string } & Record<string, unknown>;
@@ -26,7 +30,6 @@ export async function runEditor(options: { name: string; command: string; args: 
     child.once('exit', (code) => (clearTimeout(timer), resolve(code)));
   });
   if (options.stepsFile) {
-    const { readFileSync, existsSync } = await import('node:fs');
     if (existsSync(options.stepsFile)) readFileSync(options.stepsFile, 'utf8').split('\n').forEach(take);
   }
   const outputDir = join(repoRoot, 'test-output/e2e');
@@ -35,16 +38,43 @@ export async function runEditor(options: { name: string; command: string; args: 
   return { steps, exitCode, stderr };
 }
 
-/** An environment for an editor: the installed server first on PATH, a home of its own, the dev server's URL and token. */
-export function editorEnvironment(work: string, bin: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/** What every other-editor test starts from: a work folder, the installed server, a dev server and the two files. */
+export interface EditorBench {
+  work: string;
+  devServer: DevServer;
+  /** The editor's environment: the installed server first on PATH, a home of its own, the dev server, TF_BROKEN and TF_LIVE, and `extra`. */
+  env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+}
+
+/**
+ * Installs the packed server, starts a dev server and writes the broken file (not in a checkout); the demo's shop-api
+ * file is the live one. The work folder goes when the process exits.
+ */
+export async function prepareEditorBench(name: string): Promise<EditorBench> {
+  const work = mkdtempSync(join(tmpdir(), `tinyforge-${name}-`));
+  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+  const bin = installPackedServer(work);
+  const devServer = await startDevServer();
+  const brokenDir = join(work, 'not-a-checkout');
+  mkdirSync(brokenDir);
+  writeFileSync(join(brokenDir, '.tinyforge.yml'), brokenFileText);
   return {
-    ...process.env,
-    PATH: `${bin}:${process.env.PATH}`,
-    HOME: work,
-    XDG_CONFIG_HOME: join(work, 'config'),
-    XDG_DATA_HOME: join(work, 'data'),
-    XDG_STATE_HOME: join(work, 'state'),
-    XDG_CACHE_HOME: join(work, 'cache'),
-    ...extra,
+    work,
+    devServer,
+    env: (extra = {}) => ({
+      ...process.env,
+      // The installed command is found on PATH, as the README's configurations expect.
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: work,
+      XDG_CONFIG_HOME: join(work, 'config'),
+      XDG_DATA_HOME: join(work, 'data'),
+      XDG_STATE_HOME: join(work, 'state'),
+      XDG_CACHE_HOME: join(work, 'cache'),
+      TINYFORGE_URL: devServer.url,
+      TINYFORGE_TOKEN: devServer.adminToken,
+      TF_BROKEN: join(brokenDir, '.tinyforge.yml'),
+      TF_LIVE: join(demoRepoFolder(devServer.dataDir, 'shop-api'), '.tinyforge.yml'),
+      ...extra,
+    }),
   };
 }
