@@ -1,0 +1,151 @@
+// One truth on every surface: while a user opens the file, types a new key a character at a time, pushes from a
+// terminal and syncs, the CodeLens, the status item and the live: decorations are sampled every 100 ms in the page
+// itself; they must never say "In sync" beside a drift decoration, never contradict each other for more than 1 s, and
+// a typed key must not take the other lines' decorations away.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoRepoFolder } from '../../devserver/src/demo';
+import { startDevServer, type DevServer } from '../support/devServer';
+import { goTo, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
+
+/** One sample of what the surfaces show. */
+interface Sample {
+  at: number;
+  lens: string;
+  status: string;
+  decorations: string[];
+}
+
+/** Starts sampling in the page (a timer of the page's own, so no round trip skews it); `stop` returns the samples. */
+async function startSampling(page: Page): Promise<{ stop(): Promise<Sample[]> }> {
+  await page.evaluate(`(() => {
+    window.__tinyforgeSamples = [];
+    window.__tinyforgeSampler = setInterval(() => {
+      const lens = [...document.querySelectorAll('.monaco-editor .codelens-decoration a')].map((el) => el.innerText.replace(/\\s+/g, ' ').trim())[0] || '';
+      const status = [...document.querySelectorAll('.statusbar-item')].map((el) => el.innerText).find((text) => text.includes('Tinyforge:')) || '';
+      const decorations = [...document.querySelectorAll('.monaco-editor .view-lines span')].map((el) => getComputedStyle(el, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal').map((c) => c.replace(/^"|"$/g, ''));
+      window.__tinyforgeSamples.push({ at: Date.now(), lens, status: status.replace(/\\s+/g, ' ').trim(), decorations });
+    }, 100);
+  })()`);
+  return {
+    async stop() {
+      return (await page.evaluate(`(() => { clearInterval(window.__tinyforgeSampler); return window.__tinyforgeSamples; })()`)) as Sample[];
+    },
+  };
+}
+
+/** The drift state a surface's text names ("In sync", "Drifted (2)", "… is live · your edit: 1 field"), or undefined. */
+function driftState(text: string): string | undefined {
+  const match = /(In sync|Drifted \(\d+\)|[\w.-]+@[0-9a-f]{7} is live · your edit: \d+ fields?|Checking…|Offline)/.exec(text);
+  return match?.[1];
+}
+
+/** Fails on "In sync" beside a drift decoration, and on the lens and the status naming other states for over 1 s. */
+function assertOneTruth(samples: Sample[], step: string): void {
+  assert.ok(samples.length > 5, `${step}: only ${samples.length} samples`);
+  let disagreeingSince: number | undefined;
+  for (const sample of samples) {
+    const live = sample.decorations.filter((text) => text.startsWith('live:'));
+    for (const surface of [sample.lens, sample.status]) {
+      assert.ok(!(driftState(surface) === 'In sync' && live.length), `${step}: "${surface}" beside ${live.join(', ')}`);
+    }
+    const lens = driftState(sample.lens);
+    const status = driftState(sample.status);
+    if (lens && status && lens !== status) {
+      disagreeingSince ??= sample.at;
+      assert.ok(sample.at - disagreeingSince <= 1000, `${step}: the CodeLens says "${lens}" and the status item "${status}" for over 1 s`);
+    } else disagreeingSince = undefined;
+  }
+}
+
+describe('in a real VS Code: one truth on the CodeLens, the status item and the decorations', () => {
+  let devServer: DevServer;
+  let editor: EditorSession;
+  let page: Page;
+  let checkout: string;
+  const git = (...args: string[]): string => execFileSync('git', ['-C', checkout, ...args], { encoding: 'utf8' }).trim();
+
+  before(async () => {
+    devServer = await startDevServer();
+    checkout = demoRepoFolder(devServer.dataDir, 'shop-api');
+    // The typed key stays in the buffer only: the later steps commit the file on disk from a terminal.
+    editor = await openEditor({ open: { folder: checkout }, settings: { 'tinyforge.url': devServer.url, 'tinyforge.refreshInterval': 600, 'files.autoSave': 'off' }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+    page = editor.page;
+  });
+  after(async () => {
+    await editor?.close();
+    await devServer?.stop();
+  });
+
+  test('opening the file: the surfaces agree from the first state on', async () => {
+    const sampling = await startSampling(page);
+    await openFile(page, '.tinyforge.yml');
+    await waitForStatus(page, /Drifted \(2\)/);
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .codelens-decoration a')].some((el) => /Drifted \\(2\\)/.test(el.innerText))`, undefined, { timeout: 15_000 });
+    await page.waitForTimeout(1200);
+    assertOneTruth(await sampling.stop(), 'open');
+    await snap(page, 'one-truth-1-open');
+  });
+
+  test('typing a new key one character at a time: the other lines keep their live: decorations throughout', async () => {
+    // deploy_strategy's live: decoration is on line 6; the new key goes on a new line under port (line 4).
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .view-lines span')].filter((el) => getComputedStyle(el, '::after').content.includes('live:')).length === 2`, undefined, { timeout: 15_000 });
+    const sampling = await startSampling(page);
+    await goTo(page, 4, 100);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    for (const key of 'max') await page.keyboard.type(key, { delay: 150 });
+    await page.waitForTimeout(600);
+    const samples = await sampling.stop();
+    assertOneTruth(samples, 'typing');
+    const afterTyping = samples.filter((sample) => sample.at > samples[0].at + 300);
+    const lost = afterTyping.filter((sample) => !sample.decorations.some((text) => text === 'live: recreate'));
+    assert.equal(lost.length, 0, `deploy_strategy's decoration went in ${lost.length} of ${afterTyping.length} samples while a key was typed`);
+    await snap(page, 'one-truth-2-typing');
+    // Back to the file on disk (the typed key is not committed; the next steps push from a terminal).
+    await runCommand(page, 'File: Revert File');
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+    await waitForStatus(page, /Drifted \(2\)/);
+  });
+
+  test('a push from a terminal: "Ready to Sync" that commit on the lens and the status item within 20 s, no Refresh', async () => {
+    const sampling = await startSampling(page);
+    const file = join(checkout, '.tinyforge.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/healthcheck: \S+/, 'healthcheck: /pushed-from-terminal'));
+    assert.match(readFileSync(file, 'utf8'), /^version: 1\ndeploy:\n {2}port: 8080\n {2}healthcheck: \/pushed-from-terminal\n/m, 'the file as committed');
+    git('-c', 'user.name=Terminal', '-c', 'user.email=terminal@example.invalid', 'commit', '-q', '-am', 'healthcheck from a terminal');
+    git('push', '-q', 'origin', 'main');
+    const pushed = git('rev-parse', 'HEAD').slice(0, 7);
+    const started = Date.now();
+    await waitForStatus(page, new RegExp(`Ready to Sync ${pushed}`), 20_000).catch(async (error: unknown) => {
+      await snap(page, 'one-truth-3-terminal-push-missed');
+      const last = (await sampling.stop()).at(-1);
+      throw new Error(`${String(error)}\nlast sample: ${JSON.stringify(last)}`);
+    });
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .codelens-decoration a')].some((el) => el.innerText.includes('Ready to Sync ${pushed}'))`, undefined, { timeout: 2_000 });
+    const tookMs = Date.now() - started;
+    await page.waitForTimeout(1200);
+    assertOneTruth(await sampling.stop(), 'terminal push');
+    assert.ok(tookMs < 20_000, `${tookMs} ms`);
+    await snap(page, 'one-truth-3-terminal-push');
+  });
+
+  test('Sync: the lens and the status item reach "In sync" together, with no live: decoration left', async () => {
+    const sampling = await startSampling(page);
+    await runCommand(page, 'Tinyforge: Sync Workload');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
+    await waitForStatus(page, /In sync/, 30_000);
+    await page.waitForTimeout(1200);
+    const samples = await sampling.stop();
+    assertOneTruth(samples, 'sync');
+    assert.deepEqual(samples.at(-1)!.decorations.filter((text) => text.startsWith('live:')), []);
+    assert.equal(driftState(samples.at(-1)!.lens), 'In sync');
+    await snap(page, 'one-truth-4-synced');
+  });
+});
