@@ -19,7 +19,7 @@ const context = { subscriptions: [], asAbsolutePath: (p) => p, secrets: vscode.s
 extension.activate(context);
 const t2 = performance.now();
 const body = require(${JSON.stringify(join(repoRoot, 'dist/extension.js'))});
-Promise.resolve(body.activateFully(context, { view: vscode.window.createTreeView(), tree: { forwardTo() {} } }, Promise.resolve(false))).then(() => {
+Promise.resolve(body.activateFully(context, { view: vscode.window.createTreeView(), tree: { forwardTo() {} }, codeLens: { forwardTo() {} } }, Promise.resolve(false))).then(() => {
   const t3 = performance.now();
   process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, bodyMs: t3 - t2 }));
   process.exit(0);

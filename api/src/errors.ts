@@ -1,4 +1,4 @@
-import { plainText, secretRedactor } from '../../core/src/untrusted';
+import { noticeText, secretRedactor } from '../../core/src/untrusted';
 
 /** What went wrong with a request, in the terms a user can act on. */
 export type ApiErrorKind =
@@ -72,8 +72,9 @@ export function statusErrorKind(status: number): ApiErrorKind {
  * escapes, and keeps it to one line of at most 240 bytes.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  const oneLine = secretRedactor(secrets)(text.slice(0, 4096)).replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  const clean = plainText(oneLine, 4096);
+  // Redacted before anything is cut: a cut through the token would leave its first characters.
+  const oneLine = secretRedactor(secrets)(text).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const clean = noticeText(oneLine, 4096);
   const bytes = new TextEncoder().encode(clean);
   if (bytes.length <= 240) return clean;
   // Cut on a character boundary: decoding a truncated buffer drops a partial trailing character.

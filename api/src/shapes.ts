@@ -1,6 +1,6 @@
 import type { DriftEntry, GitOpsStatus } from '../../core/src/index';
 import { liveValueTypes, sourceConfigKeys } from '../../core/src/fields';
-import { plainText, textLimits } from '../../core/src/untrusted';
+import { noticeText, textLimits } from '../../core/src/untrusted';
 import type { GitOpsState, Me, SyncResult, Workload } from './types';
 
 /** An answer that parsed as JSON but is not what the contract describes; the message names the first wrong field. */
@@ -36,9 +36,22 @@ function text(object: Json, key: string, where: string, missing?: string): strin
   return value;
 }
 
-/** Text a user only reads (a name, a message, a time): one line, no control character, capped. */
+/** Text a user only reads (a name, a message, a time): one line, no control character, no link or icon, capped. */
 function shownText(object: Json, key: string, where: string, max: number, missing?: string): string {
-  return plainText(text(object, key, where, missing), max);
+  return noticeText(text(object, key, where, missing), max);
+}
+
+/**
+ * The repository coordinates and the path: strings (or absent), since binding lowercases and compares them; made safe
+ * to show (a real remote, branch or path has no control character, link or icon, and fits in 255).
+ */
+function checkCoordinates(sourceConfig: Json, where: string): void {
+  for (const key of ['provider', 'base_url', 'repo_owner', 'repo_name', 'branch']) {
+    const value = sourceConfig[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') throw new ShapeProblem(`${where}source_config.${key} is ${shown(value)}, not a string`);
+    sourceConfig[key] = noticeText(value, 255);
+  }
 }
 
 /** A commit hash, or "" when the server has none: it goes back to the server (expected_commit_sha) and onto screens. */
@@ -114,6 +127,7 @@ export function readWorkload(value: unknown, where = ''): Workload {
   if (!id) throw new ShapeProblem(`${where}id is empty`);
   const { access_token: _secret, ...sourceConfig } = objectAt(workload.source_config, `${where}source_config`);
   checkLiveValues(sourceConfig, where);
+  checkCoordinates(sourceConfig, where);
   return {
     // The id goes back into request paths as sent; every display of it goes through the untrusted-text module.
     id,
@@ -121,7 +135,7 @@ export function readWorkload(value: unknown, where = ''): Workload {
     source_kind: shownText(workload, 'source_kind', where, textLimits.name),
     source_config: sourceConfig,
     gitops_enabled: flag(workload, 'gitops_enabled', where),
-    gitops_path: text(workload, 'gitops_path', where),
+    gitops_path: shownText(workload, 'gitops_path', where, 255),
     gitops_last_sync_at: shownText(workload, 'gitops_last_sync_at', where, textLimits.name, ''),
     gitops_commit_sha: commitSha(workload, 'gitops_commit_sha', where),
   };

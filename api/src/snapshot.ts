@@ -1,4 +1,4 @@
-import { plainText } from '../../core/src/untrusted';
+import { noticeText } from '../../core/src/untrusted';
 import type { LiveSnapshot } from '../../core/src/index';
 import type { GitOpsState, Me, Workload } from './types';
 
@@ -11,7 +11,7 @@ export function snapshotFrom(workload: Workload, gitops: GitOpsState, me: Me, fe
     managedFields: gitops.managed_fields,
     liveConfig: workload.source_config,
     // A git branch name has no control character and is at most 255 bytes: this changes no real one.
-    branch: plainText(String(workload.source_config.branch ?? ''), 255),
+    branch: noticeText(String(workload.source_config.branch ?? ''), 255),
     status: gitops.status,
     branchHead: gitops.commit_sha && gitops.status !== 'no_file' && gitops.status !== 'disabled' && gitops.raw ? { raw: gitops.raw, commitSha: gitops.commit_sha } : undefined,
     role: me.role,

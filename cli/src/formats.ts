@@ -92,7 +92,8 @@ export function formatSarif(reports: readonly FileReport[], version: string, unr
         ruleId: finding.code,
         ruleIndex: rules.findIndex((rule) => rule.id === finding.code),
         level: sarifLevel[finding.severity],
-        message: { text: finding.message },
+        // SARIF reads [text](id) in a message as a link: brackets from a server's names and values are escaped.
+        message: { text: finding.message.replace(/[[\]\\]/g, '\\$&') },
         locations: [
           {
             physicalLocation: {

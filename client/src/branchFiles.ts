@@ -20,11 +20,11 @@ export class BranchFileProvider implements vscode.TextDocumentContentProvider {
    */
   static uriFor(workloadId: string, workloadName: string, gitopsPath: string, commitSha: string): vscode.Uri {
     const name = `${workloadName.replace(/[/\\]/g, '_')}@${commitSha.slice(0, 7)} ${gitopsPath.split('/').pop() ?? gitopsPath}`;
-    return vscode.Uri.from({ scheme: branchScheme, path: `/${workloadId}/${name}`, query: new URLSearchParams({ commit: commitSha.slice(0, 12) }).toString() });
+    return vscode.Uri.from({ scheme: branchScheme, path: `/${encodeURIComponent(workloadId)}/${name.replace(/\//g, '_')}`, query: new URLSearchParams({ commit: commitSha.slice(0, 12) }).toString() });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    const workloadId = uri.path.split('/')[1] ?? '';
+    const workloadId = decodeURIComponent(uri.path.split('/')[1] ?? '');
     const file = this.fileOf(workloadId);
     return file ? file.raw : `# ${vscode.l10n.t('The file at the head of the branch is no longer known: refresh the Tinyforge view.')}\n`;
   }

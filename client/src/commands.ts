@@ -10,6 +10,7 @@ import { compareWithLive } from './compare';
 import type { GitStandings } from './git/gitStandings';
 import { showStatusActions } from './statusItem';
 import { enableGitOps, syncWorkload } from './sync';
+import { noticeText, textLimits } from '../../core/src/untrusted';
 
 async function askForUrl(): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
@@ -102,7 +103,8 @@ export function registerLiveCommands(
       const picked = await vscode.window.showQuickPick(
         workloads.map((workload) => ({
           label: workload.name,
-          description: `${workload.id} · ${workload.source_kind}`,
+          // The id is kept as sent (it goes back into request paths): shown through the one boundary.
+          description: `${noticeText(workload.id, textLimits.name)} · ${workload.source_kind}`,
           detail: `${workload.source_config.repo_owner ?? '?'}/${workload.source_config.repo_name ?? '?'}@${workload.source_config.branch ?? '?'} · ${workload.gitops_path}`,
           id: workload.id,
         })),

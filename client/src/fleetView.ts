@@ -15,6 +15,7 @@ import { confirmAndSync, turnOnGitOps } from './sync';
 import { workloadFile } from './workloadFiles';
 import { fleetViewId, type TreeViewHandoff } from './activation/handoff';
 import { plural } from './l10n/plural';
+import { noticeText, textLimits } from '../../core/src/untrusted';
 
 /** The shortest time between two redraws of the view while states stream in. */
 const redrawEveryMs = 400;
@@ -225,7 +226,7 @@ export class FleetView implements vscode.Disposable {
       onEntry('tinyforge.view.refreshWorkload', (entry) => this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined))),
       onEntry('tinyforge.view.copyId', async (entry) => {
         await vscode.env.clipboard.writeText(entry.workload.id);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', entry.workload.id), 3_000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', noticeText(entry.workload.id, textLimits.name)), 3_000);
       }),
       vscode.commands.registerCommand('tinyforge.createFromLive', () => this.pickAndCreate()),
     ];
@@ -347,7 +348,7 @@ export class FleetView implements vscode.Disposable {
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      candidates.map((entry) => ({ label: entry.workload.name, description: `${entry.workload.id} · ${entry.workload.source_kind}`, detail: `${String(entry.workload.source_config.repo_owner ?? '?')}/${String(entry.workload.source_config.repo_name ?? '?')}@${String(entry.workload.source_config.branch ?? '?')} · ${entry.workload.gitops_path}`, entry })),
+      candidates.map((entry) => ({ label: entry.workload.name, description: `${noticeText(entry.workload.id, textLimits.name)} · ${entry.workload.source_kind}`, detail: `${String(entry.workload.source_config.repo_owner ?? '?')}/${String(entry.workload.source_config.repo_name ?? '?')}@${String(entry.workload.source_config.branch ?? '?')} · ${entry.workload.gitops_path}`, entry })),
       { title: vscode.l10n.t('Create .tinyforge.yml from the live config of…'), matchOnDescription: true, matchOnDetail: true },
     );
     if (picked) await this.createFromLive(picked.entry);

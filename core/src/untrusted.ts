@@ -15,9 +15,9 @@ export const textLimits = {
   message: 400,
 } as const;
 
-// C0 (tab and newlines included: shown text is one line), DEL, C1, line and paragraph separators, and the bidi
-// controls that can reorder what a reader sees ("Trojan Source").
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 (tab and newlines included: shown text is one line), DEL, C1, line and paragraph separators, the bidi controls
+// that can reorder what a reader sees ("Trojan Source"), and the invisible ones (zero-width, word joiner, BOM).
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const namedEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeControl(character: string): string {
@@ -64,11 +64,12 @@ export function markdownText(text: string, max: number = textLimits.message): st
 
 /**
  * Outside text as a Markdown code span that it cannot break out of: the fence is one backtick longer than any run
- * of backticks inside; in a table cell `|` is escaped so the row keeps its cells (GFM unescapes it in the span).
+ * of backticks inside; in a table cell `|` is shown as `∣`, so the row keeps its cells.
  */
 export function markdownCode(text: string, options: { max?: number; inTable?: boolean } = {}): string {
   const plain = plainText(text, options.max ?? textLimits.value);
-  const cell = options.inTable ? plain.replace(/\|/g, '\\|') : plain;
+  // In a table cell a pipe ends the cell whatever escapes it (GFM counts the backslashes before it): shown as ∣.
+  const cell = options.inTable ? plain.replace(/\|/g, '\u2223') : plain;
   const longestRun = Math.max(0, ...(cell.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const padded = cell.startsWith('`') || cell.endsWith('`') || cell === '' ? ` ${cell} ` : cell;
@@ -89,10 +90,11 @@ export function secretRedactor(secrets: readonly string[]): (text: string) => st
   }
   if (forms.size === 0) return (text) => text;
   const pattern = new RegExp([...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
-  const plain = [...forms];
+  const lowered = [...forms].map((form) => form.toLowerCase());
   return (text) => {
-    // Most strings hold no secret: a case-insensitive scan is only needed when a percent sign is there to encode one.
-    if (!text.includes('%') && !plain.some((form) => text.includes(form))) return text;
+    // Most strings hold no secret; the pattern matches any case, so the quick check does too.
+    const lower = text.toLowerCase();
+    if (!lowered.some((form) => lower.includes(form))) return text;
     pattern.lastIndex = 0;
     return text.replace(pattern, '***');
   };
@@ -131,6 +133,14 @@ export function redactJson(value: unknown, redactText: (text: string) => string)
     stack.push(child);
     return child;
   }
+}
+
+/**
+ * Outside text that a VS Code notification or status bar may show: plain text in which a Markdown link (`[x](…)`,
+ * which notifications turn into a link, `command:` ones included) and a theme icon (`$(…)`) no longer parse.
+ */
+export function noticeText(text: string, max: number = textLimits.message): string {
+  return plainText(text, max).replace(/\]\(/g, '] (').replace(/\$\(/g, '$ (');
 }
 
 /** A list of outside names for one line: the first `max` of them, then how many more ("a, b, c and 19,997 more"). */

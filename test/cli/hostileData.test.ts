@@ -42,7 +42,7 @@ describe('tinyforge-lint with hostile data from the server', () => {
     }
     const text = await lint(url, 'text', file);
     const lines = text.stdout.split('\n').filter(Boolean).map((line) => line.slice(file.length + 1));
-    assert.equal(lines[0], '3:9 information drift deploy.port is 8080 here but 3000 on the live workload app-***evil\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eend[click](https://evil.example/x) ![img](https://evil.example/i.png) <b…');
+    assert.equal(lines[0], '3:9 information drift deploy.port is 8080 here but 3000 on the live workload app-***evil\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eend[click] (https://evil.example/x) ![img] (https://evil.example/i.png) …');
     assert.match(lines[1], /^4:16 information drift deploy\.healthcheck is \/healthz here but \/h\?t=\*\*\*evil\\x1b\]0;pwned\\x07.* on the live workload app-\*\*\*/);
     assert.match(text.stderr, /2 drifted fields against app-\*\*\*evil\\x1b/);
     for (const line of text.stdout.split('\n')) assert.ok(line.length < 800, `a line of ${line.length} characters`);

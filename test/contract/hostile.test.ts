@@ -181,6 +181,11 @@ describe('API client against a hostile server: a clear error within the timeout,
     assert.deepEqual((await client(unset.url).getWorkload('wl')).source_config, { branch: 'main', port: null, healthcheck: '', cpu_limit: 0.5, memory_limit: 512 });
   });
 
+  test('repository coordinates must be strings: binding lowercases and compares them', async () => {
+    const server = await hostileServer((_request, response) => json(response, 200, [{ id: 'wl', name: 'a', source_kind: 'static', source_config: { repo_owner: 7, branch: 'main' }, gitops_enabled: true, gitops_path: '.tinyforge.yml' }]));
+    assert.match((await failure(client(server.url).listWorkloads())).message, /workload \[0\]\.source_config\.repo_owner is 7, not a string/);
+  });
+
   test('a commit hash that is not hex is a bad answer: it would go back to the server as expected_commit_sha', async () => {
     const server = await hostileServer((_request, response) => json(response, 200, { enabled: true, path: '.tinyforge.yml', status: 'ok', drift: [], commit_sha: 'HEAD; rm -rf /' }));
     assert.match((await failure(client(server.url).getGitOps('wl'))).message, /commit_sha is "HEAD; rm -rf \/", not a commit hash/);

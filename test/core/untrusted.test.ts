@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { marked } from 'marked';
 import { liveValueTypes } from '../../core/src/fields';
 import { leafFields } from '../../core/src/schemaModel';
-import { capLength, markdownCode, markdownText, nameList, plainText, redactJson, secretRedactor, textLimits } from '../../core/src/untrusted';
+import { redact as redactMessage } from '../../api/src/errors';
+import { capLength, markdownCode, markdownText, nameList, noticeText, plainText, redactJson, secretRedactor, textLimits } from '../../core/src/untrusted';
 
 // VS Code renders hovers and tooltips with marked (GFM); what it makes of our Markdown is what a user sees.
 const render = (markdown: string): string => marked.parse(markdown, { async: false, gfm: true });
@@ -64,6 +65,19 @@ describe('outside text: one boundary for everything a server sends', () => {
     }
   });
 
+  test('a value in a cell of a three-column table keeps the row: a backslash before its pipe does not end the cell', () => {
+    for (const value of ['x\\|[y](https://evil.example)\\|', 'a\\\\|b', '|||']) {
+      const html = render(`| f | repo | live |\n|---|---|---|\n| ${markdownCode('deploy.port', { inTable: true })} | ${markdownCode(value, { inTable: true })} | ${markdownCode('3000', { inTable: true })} |`);
+      assert.equal((html.match(/<td>/g) ?? []).length, 3, `${value}: ${html}`);
+      assert.doesNotMatch(html, /<a /, `${value}: ${html}`);
+    }
+  });
+
+  test('text for a notification or the status bar: no Markdown link and no theme icon parse in it', () => {
+    assert.equal(noticeText('[open](command:workbench.action.quit) $(alert)'), '[open] (command:workbench.action.quit) $ (alert)');
+    assert.equal(noticeText('shop-api'), 'shop-api');
+  });
+
   test('the token is redacted as it is and percent-encoded in either hex case; text without it is returned as is', () => {
     const token = 'tf+secret/9a8b';
     const redact = secretRedactor([token]);
@@ -71,6 +85,10 @@ describe('outside text: one boundary for everything a server sends', () => {
     const clean = 'nothing to see';
     assert.equal(redact(clean), clean);
     assert.equal(secretRedactor([''])('x'), 'x', 'an empty secret redacts nothing');
+    assert.equal(secretRedactor(['abc123def'])('key ABC123DEF'), 'key ***', 'any case, with no % in the text');
+    // A long message is redacted before it is cut: no first characters of the token are left at the cut.
+    const echoed = redactMessage(`${'\n'.repeat(4080)}${token}${'x'.repeat(300)}`, [token]);
+    assert.ok(!echoed.includes('tf+s') && echoed.startsWith('***'), echoed.slice(0, 40));
   });
 
   test('a parsed answer loses the token from every string, keys too, however deep, without recursion', () => {
