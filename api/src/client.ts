@@ -156,7 +156,10 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
       if (parsed === undefined) throw new TinyforgeApiError('malformed', `${baseUrl} answered ${request} with an empty body.`, response.status);
       try {
         // The one place an answer's data comes in: the token goes from every string of it (names, values, times).
-        return endpoint.read(redactJson(parsed, redactSecrets));
+        // The walk copies the answer (~10-25 ms for 2,000 workloads): skipped when the text cannot hold the token,
+        // that is when it has no \u escape (which could spell it) and no form of it.
+        const mayHoldToken = textBody!.includes('\\u') || redactSecrets(textBody!) !== textBody;
+        return endpoint.read(mayHoldToken ? redactJson(parsed, redactSecrets) : parsed);
       } catch (error) {
         if (!(error instanceof ShapeProblem)) throw error;
         throw new TinyforgeApiError('malformed', clean(`${baseUrl} answered ${request} with something that is not the Tinyforge API: ${error.message}.`), response.status);
