@@ -11,7 +11,13 @@ export interface PluralForms {
  * one/few/many (Intl.PluralRules). The English form is the message and the category its comment, so each category
  * is its own key in l10n/bundle.l10n.ru.json (`<message>/plural:few`), translated in the form that language needs.
  */
+// One PluralRules per display language: building one loads locale data, and the view's badge asks on every change.
+const rulesByLanguage = new Map<string, Intl.PluralRules>();
+
 export function plural(count: number, forms: PluralForms, ...args: Array<string | number>): string {
-  const category = new Intl.PluralRules(vscode.env.language).select(count);
+  const language = vscode.env.language;
+  let rules = rulesByLanguage.get(language);
+  if (!rules) rulesByLanguage.set(language, (rules = new Intl.PluralRules(language)));
+  const category = rules.select(count);
   return vscode.l10n.t({ message: category === 'one' ? forms.one : forms.other, args: [count, ...args], comment: [`plural:${category}`] });
 }
