@@ -122,7 +122,8 @@ describe('in a real VS Code: from edit to applied through the Git extension', ()
       assert.match(modal, /deploy\.deploy_strategy: (recreate|\(not set\)) → blue_green/);
       assert.doesNotMatch(modal, /not what is on/, 'the editor is what is on the branch now');
       assert.match(await toast(page, /is now in sync/), new RegExp(`shop-api is now in sync with main@${pushed}`));
-      await waitForLens(page, new RegExp(`Pushed ${pushed}`));
+      // The final lens, once it is there (the 100 ms sampler can miss it on a slow machine while a screenshot is taken).
+      seen.add((await waitForLens(page, new RegExp(`Pushed ${pushed}\\s*$`))).replace(/\s+/g, ' '));
       await waitForStatus(page, /In sync/);
       await snap(page, 'git-3-in-sync');
       // The dev server's own repository has the commit, with the prefilled message, at the head of main.
