@@ -5,8 +5,8 @@ import './fleetVscode.cjs';
 import { createInterface } from 'node:readline';
 import { createApiClient, type TinyforgeApi } from '../api/src/index';
 import { ApiSession } from '../api/src/session';
-import { FleetModel } from '../client/src/fleetModel';
-import { FleetTreeProvider, type FleetNode } from '../client/src/fleetTree';
+import { FleetModel } from '../client/src/fleet/fleetModel';
+import { FleetTreeProvider, type FleetNode } from '../client/src/fleet/fleetTree';
 import { VirtualClock } from './virtualClock';
 
 const url = process.env.FLEET_URL!;
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   }
   const heapAfter = heapMiB();
   const progress = model.progress();
-  const groups = Object.fromEntries(tree.getChildren().map((node) => [node.kind === 'group' ? node.group : '', node.kind === 'group' ? node.entries.length : 0]));
+  const groups = Object.fromEntries(tree.getChildren().map((node) => [node.kind === 'group' ? node.group : '', node.kind === 'group' ? node.rows.length : 0]));
   console.log(JSON.stringify({ phase: 'opened', filledMs, heapAddedMiB: heapAfter - heapBefore, rows: items.length, workloads: model.all().length, enabled: progress.total, statesFetched: progress.done, groups }));
   await nextLine();
   const idleStart = clock.now();

@@ -1,8 +1,9 @@
 // `npm start`: the demo. Builds the extension, starts the dev server with demo data, starts a local code-server with
-// the extension installed, the demo repository open and the admin token signed in, and prints the URL. Ctrl-C stops all.
+// the extension installed, the demo repository open and the admin token signed in, and prints the URL. Ctrl-C stops
+// everything and removes what it created (the dev server's data, code-server's profile).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { demoRepoFolder } from '../devserver/src/demo';
@@ -66,20 +67,29 @@ async function main(): Promise<void> {
     vsix: join(root, 'tinyforge-gitops.vsix'),
     port,
     settings: { 'tinyforge.url': dev.url, 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true },
-    env: { TINYFORGE_TOKEN: dev.admin },
+    // Stored in the secret storage at the first request, as a Sign In would: Sign Out then signs out.
+    env: { TINYFORGE_INITIAL_TOKEN: dev.admin },
   });
   const folder = demoRepoFolder(dev.data, 'shop-api');
+  // Every checkout in one window (shop-api first): Create .tinyforge.yml from Live Config for landing has its folder.
+  const reposDir = dirname(folder);
+  const names = ['shop-api', ...readdirSync(reposDir).filter((name) => name !== 'shop-api').sort()];
+  const workspace = join(dev.data, 'tinyforge-demo.code-workspace');
+  writeFileSync(workspace, JSON.stringify({ folders: names.map((name) => ({ path: join(reposDir, name) })) }, null, 2));
+  console.log(`  code-server profile: ${codeServer.userDataDir} (removed on Ctrl-C)`);
   console.log(`
 Tinyforge demo is running. Open this in a browser:
 
-  ${codeServer.url}/?folder=${encodeURIComponent(folder)}
+  ${codeServer.url}/?workspace=${encodeURIComponent(workspace)}
 
-Open .tinyforge.yml: shop-api's port and deploy_strategy drift from the live config (see "live: 3000"),
-cpu_limit is faded (dockerfile workloads do not manage it). Put the cursor on 8080 and press Ctrl+. to Sync,
-or click "Tinyforge: Drifted (2)" in the status bar. Other demo repositories (docs-site in sync, billing with
-GitOps disabled, legacy-api invalid on its branch, landing with no file) are in ${dirname(folder)}.
+The window holds every demo checkout. Open shop-api's .tinyforge.yml: its port and deploy_strategy drift from
+the live config (see "live: 3000"), cpu_limit is faded (dockerfile workloads do not manage it). Put the cursor on 8080 and press Ctrl+. to Sync,
+or click "Tinyforge: Drifted (2)" in the status bar. The others: docs-site in sync, billing with GitOps
+disabled, legacy-api invalid on its branch, landing with no file (Create .tinyforge.yml from Live Config in the
+Tinyforge view). They are in ${reposDir}.
 
-You are signed in as admin (TINYFORGE_TOKEN). Viewer token, to try Sign Out / Sign In: ${dev.viewer}
+You are signed in as admin (the token is in VS Code's secret storage). To try the viewer's side, run
+"Tinyforge: Sign Out", then "Tinyforge: Sign In" with the viewer token: ${dev.viewer}
 Dev server: ${dev.url}    Press Ctrl-C to stop everything.`);
 }
 

@@ -6,9 +6,23 @@ import { normalizeUrl } from './settings';
 
 const secretKey = (url: string): string => `tinyforge.token:${normalizeUrl(url)}`;
 
-/** The token for a server URL: the one stored at sign-in, else TINYFORGE_TOKEN from the environment (as the CLI reads it). */
+/** Set once TINYFORGE_INITIAL_TOKEN was stored for a server: after a Sign Out it is not stored again. */
+const seededKey = (url: string): string => `tinyforge.initialTokenStored:${normalizeUrl(url)}`;
+
+/**
+ * The token for a server URL: the one stored at sign-in, else TINYFORGE_TOKEN from the environment (as the CLI reads
+ * it). TINYFORGE_INITIAL_TOKEN (the demo's) is stored once, as if signed in with it, so Sign Out and Sign In work.
+ */
 export async function readToken(secrets: vscode.SecretStorage, url: string): Promise<string | undefined> {
-  return (await secrets.get(secretKey(url))) ?? (process.env.TINYFORGE_TOKEN || undefined);
+  const stored = await secrets.get(secretKey(url));
+  if (stored) return stored;
+  const initial = process.env.TINYFORGE_INITIAL_TOKEN?.trim();
+  if (initial && !(await secrets.get(seededKey(url)))) {
+    await secrets.store(seededKey(url), '1');
+    await secrets.store(secretKey(url), initial);
+    return initial;
+  }
+  return process.env.TINYFORGE_TOKEN || undefined;
 }
 
 /** Asks for a token, checks it with `GET /api/me`, and stores it in SecretStorage for that server. */

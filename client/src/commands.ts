@@ -7,8 +7,8 @@ import type { LiveData, RefreshOptions } from './liveData';
 import { normalizeUrl, readConnectionSettings } from './settings';
 import { commandTarget, openTinyforgeDocuments } from './commandTarget';
 import { compareWithLive } from './compare';
-import type { GitStandings } from './git/gitStandings';
-import { showStatusActions } from './statusItem';
+import type { FileStates } from './state/fileStates';
+import { showStatusActions } from './surfaces/statusItem';
 import { enableGitOps, syncWorkload } from './sync';
 import { noticeText, textLimits } from '../../core/src/untrusted';
 
@@ -46,7 +46,7 @@ export async function refreshOpenDocuments(liveData: LiveData, options: RefreshO
 export function registerLiveCommands(
   context: vscode.ExtensionContext,
   liveData: LiveData,
-  standings: GitStandings,
+  states: FileStates,
   output: vscode.LogOutputChannel,
   onRefreshed: (outcome: RefreshOutcome) => void,
   refreshView: () => Promise<void>,
@@ -118,7 +118,7 @@ export function registerLiveCommands(
     vscode.commands.registerCommand('tinyforge.sync', (uri?: unknown) => syncWorkload(liveData, uri)),
     vscode.commands.registerCommand('tinyforge.enableGitOps', (uri?: unknown) => enableGitOps(liveData, uri)),
     vscode.commands.registerCommand('tinyforge.compareWithLive', (uri?: unknown) => compareWithLive(liveData, uri)),
-    vscode.commands.registerCommand('tinyforge.showStatusActions', () => showStatusActions(liveData, standings)),
+    vscode.commands.registerCommand('tinyforge.showStatusActions', () => showStatusActions(states)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('tinyforge.url') || event.affectsConfiguration('tinyforge.caFile')) void refreshAll();
     }),

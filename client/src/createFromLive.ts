@@ -21,9 +21,13 @@ export async function createFileFromLive(state: vscode.Memento, workload: Worklo
   }
   const file = await workloadFile(state, workload);
   if (!file) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('No file was created for {0}: no workspace folder is a checkout of {1}/{2} on {3}. Open that repository\'s folder, then try again.', workload.name, String(config.repo_owner ?? '?'), String(config.repo_name ?? '?'), String(config.branch ?? '?')),
+    // The checkout may be anywhere on disk: the user points at it; adding a folder can restart the extension, so they run it again.
+    const add = vscode.l10n.t('Add Folder to Workspace…');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('No file was created for {0}: no workspace folder is a checkout of {1}/{2} on {3}. Add that repository\'s folder to the workspace, then run this again.', workload.name, String(config.repo_owner ?? '?'), String(config.repo_name ?? '?'), String(config.branch ?? '?')),
+      add,
     );
+    if (choice === add) await vscode.commands.executeCommand('workbench.action.addRootFolder');
     return undefined;
   }
   const relativePath = vscode.workspace.asRelativePath(file.uri);

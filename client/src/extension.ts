@@ -3,18 +3,19 @@ import type { LanguageClient } from './languageClient';
 import { loadLanguageClient } from './lazy';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
 import { refreshOpenDocuments, registerLiveCommands } from './commands';
-import { StateCodeLensProvider } from './codeLens';
+import { StateCodeLensProvider } from './surfaces/codeLens';
 import { LiveConfigProvider, liveScheme } from './compare';
-import { DriftDecorations } from './decorations';
+import { DriftDecorations } from './surfaces/decorations';
 import { RefreshScheduler } from '../../api/src/refreshScheduler';
-import { StatusItem } from './statusItem';
+import { StatusItem } from './surfaces/statusItem';
 import { LiveData } from './liveData';
 import { ApiSessions } from './apiSession';
-import { FleetView } from './fleetView';
+import { FleetView } from './fleet/fleetView';
 import { registerGitCommands } from './git/gitCommands';
 import { GitStandings } from './git/gitStandings';
 import { PushWatch } from './git/pushWatch';
-import { StandingHoverProvider } from './git/standingHover';
+import { FileStates } from './state/fileStates';
+import { StandingHoverProvider } from './surfaces/standingHover';
 import { snapshotMethod, type SnapshotParams } from '../../server/src/protocol';
 import type { TreeViewHandoff } from './activation/handoff';
 
@@ -92,17 +93,20 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
   );
   let lastFocusRound = 0;
   const standings = new GitStandings(liveData);
-  const codeLenses = new StateCodeLensProvider(liveData, standings);
+  // The one model of a file's state: every surface below renders it, none keeps its own.
+  const states = new FileStates(liveData, standings);
+  const codeLenses = new StateCodeLensProvider(states);
   // Through the registration activation made: its placeholder line becomes the state's, in the same place.
   view.codeLens.forwardTo(codeLenses);
   const liveConfigs = new LiveConfigProvider(liveData);
-  const fleetView = new FleetView(context, sessions, liveData, liveConfigs, view);
+  const fleetView = new FleetView(context, sessions, liveData, states, liveConfigs, view);
   context.subscriptions.push(
     fleetView,
     scheduler,
     standings,
-    new StatusItem(liveData, standings),
-    vscode.languages.registerHoverProvider({ scheme: 'file', language: 'yaml' }, new StandingHoverProvider(liveData, standings)),
+    states,
+    new StatusItem(states),
+    vscode.languages.registerHoverProvider({ scheme: 'file', language: 'yaml' }, new StandingHoverProvider(states)),
     codeLenses,
     liveConfigs,
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, liveConfigs),
@@ -114,7 +118,7 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
       void refreshOpenDocuments(liveData).then((outcome) => scheduler?.schedule(outcome));
     }),
   );
-  registerLiveCommands(context, liveData, standings, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
+  registerLiveCommands(context, liveData, states, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
   const pushWatch = new PushWatch(liveData, standings, (line) => output.info(line));
   context.subscriptions.push(pushWatch);
   registerGitCommands(context, liveData, standings, output, pushWatch);

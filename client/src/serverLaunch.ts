@@ -4,7 +4,7 @@ import { codeCacheEnvironmentVariable, serverV8Flags } from '../../server/src/pr
 export const serverExecArgv: readonly string[] = serverV8Flags;
 
 /** What the standalone server would fetch with; under VS Code the extension fetches, so the server never sees them. */
-const liveDataVariables = ['TINYFORGE_URL', 'TINYFORGE_TOKEN', 'TINYFORGE_CA_FILE'];
+const liveDataVariables = ['TINYFORGE_URL', 'TINYFORGE_TOKEN', 'TINYFORGE_INITIAL_TOKEN', 'TINYFORGE_CA_FILE'];
 
 /**
  * The environment the language server runs in: the extension host's, minus NODE_EXTRA_CA_CERTS (the server makes

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import type { GitOpsState, Me, Workload } from '../../api/src/index';
-import { FleetModel, type FleetApi } from '../../client/src/fleetModel';
+import { FleetModel, type FleetApi } from '../../client/src/fleet/fleetModel';
 import { RequestScheduler, type GetOptions } from '../../api/src/requestScheduler';
 
 const settle = async (): Promise<void> => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { GitOpsStatus, LiveSnapshot } from '../../core/src/index';
 import type { LiveState } from '../../client/src/liveData';
-import { headlineOf } from '../../client/src/state/model';
+import { groupOfHeadline, headlineOf, viewGroupOrder } from '../../client/src/state/model';
 import { shopApiSnapshot } from '../support/snapshots';
 
 const statuses: GitOpsStatus[] = ['disabled', 'ok', 'no_file', 'fetch_failed', 'invalid'];
@@ -44,5 +44,26 @@ describe('the state model: one headline from every input, and never "in sync" be
     assert.deepEqual(headlineOf({ kind: 'restricted' }, 2), { kind: 'restricted' });
     assert.deepEqual(headlineOf({ kind: 'signed-out', url: 'u' }, 2), { kind: 'signed-out' });
     assert.deepEqual(headlineOf({ kind: 'offline', url: 'u', reason: 'down', since: new Date(0) }, 2), { kind: 'offline', reason: 'down', since: new Date(0), last: undefined, lastFetchedAt: undefined });
+  });
+
+  test('the Tinyforge view\'s group for an open file follows the same headline: never "In sync" with drift in the text or on the branch', () => {
+    for (const status of statuses) {
+      for (const branch of drifts) {
+        for (const buffer of drifts) {
+          const snapshot = shopApiSnapshot({ status, branchDrift: Array.from({ length: branch }, (_, index) => ({ field: `f${index}`, repo_value: '1', live_value: '2' })) });
+          for (const state of statesOf(snapshot)) {
+            const group = groupOfHeadline(headlineOf(state, buffer));
+            assert.ok(group && viewGroupOrder.includes(group), `${status}/${branch}/${buffer}: a group the view draws`);
+            if (group === 'in_sync') assert.deepEqual([status, branch, buffer], ['ok', 0, 0]);
+            if (status === 'ok') assert.equal(group, branch ? 'drifted' : buffer ? 'edited' : 'in_sync');
+            else assert.equal(group, status === 'disabled' ? 'disabled' : status);
+          }
+        }
+      }
+    }
+    // Without live data the headline says nothing of the workload: the view's own answer stands.
+    for (const state of [undefined, { kind: 'restricted' } as const, { kind: 'signed-out', url: 'u' } as const, { kind: 'offline', url: 'u', reason: 'down', since: new Date(0) } as const]) {
+      assert.equal(groupOfHeadline(headlineOf(state, 1)), undefined);
+    }
   });
 });

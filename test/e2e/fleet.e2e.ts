@@ -137,7 +137,7 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     assert.equal(live.source_config.deploy_strategy, '', 'the live config is untouched');
   });
 
-  test('Sync from the view: the same modal, the live config changes, the workload moves to In sync', async () => {
+  test('Sync from the view: the same modal, the live config changes; the row then says what the open file\'s lens says (the edit made here is not applied)', async () => {
     await openTinyforgeView(page);
     await workloadRow(page, 'shop-api').hover();
     await workloadRow(page, 'shop-api').locator('.action-label[aria-label="Sync"]').click();
@@ -149,8 +149,15 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     assert.match(text, /The editor's text is not what is on main/, 'the open file was edited since');
     await snap(page, 'fleet-7-sync-modal');
     await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
-    const rows = await viewRows(page, (current) => current.includes('In sync 3') && !current.some((row) => row.startsWith('Drifted')));
-    assert.ok(rows.includes('In sync 3'), rows.join('\n'));
+    // The branch is live now; the file open in the editor still has the live value used above, which differs from
+    // the new live config: the row, the lens and the status item all say so, none says "In sync".
+    const edited = /shop-api dockerfile · main@[0-9a-f]{7} is live · your edit: 1 field/;
+    const rows = await viewRows(page, (current) => current.includes('Edited here, not applied 1') && current.some((row) => edited.test(row)) && !current.some((row) => row.startsWith('Drifted')));
+    assert.ok(rows.includes('Edited here, not applied 1') && rows.some((row) => edited.test(row)), rows.join('\n'));
+    assert.ok(rows.includes('In sync 2'), rows.join('\n'));
+    assert.match(await waitForStatus(page, /is live · your edit: 1 field/), /main@[0-9a-f]{7} is live · your edit: 1 field/);
+    // VS Code asks for CodeLenses again at least 250 ms after they change (its own debounce): the lens follows within 1 s.
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .codelens-decoration a')].some((el) => /is live · your edit: 1 field/.test(el.innerText))`, undefined, { timeout: 1_000 });
     await snap(page, 'fleet-8-synced');
     const live = await createApiClient({ baseUrl: devServer.url, token: devServer.adminToken }).getWorkload('wl_shop');
     assert.deepEqual([live.source_config.port, live.source_config.deploy_strategy], [8080, 'blue_green']);
@@ -179,9 +186,9 @@ describe('in a real VS Code: the Tinyforge view of every workload, and drift res
     execFileSync('git', ['-C', repo, '-c', 'user.name=Admin', '-c', 'user.email=admin@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'Add .tinyforge.yml from the live config']);
     execFileSync('git', ['-C', repo, 'push', '-q', 'origin', 'main']);
     await runCommand(page, 'Tinyforge: Refresh Workloads');
-    const rows = await viewRows(page, (current) => current.includes('In sync 4') && !current.some((row) => row.startsWith('No file')));
+    const rows = await viewRows(page, (current) => current.includes('In sync 3') && !current.some((row) => row.startsWith('No file')));
     await snap(page, 'fleet-10-created-in-sync');
-    assert.ok(rows.includes('In sync 4'), rows.join('\n'));
+    assert.ok(rows.includes('In sync 3'), rows.join('\n'));
     await waitForStatus(page, /In sync/);
   });
 

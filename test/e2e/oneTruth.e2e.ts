@@ -1,6 +1,6 @@
 // One truth on every surface: while a user opens the file, types a new key a character at a time, pushes from a
-// terminal and syncs, the CodeLens, the status item and the live: decorations are sampled every 100 ms in the page
-// itself; they must never say "In sync" beside a drift decoration, never contradict each other for more than 1 s, and
+// terminal and syncs, the CodeLens, the status item, the Tinyforge view's row and the live: decorations are sampled
+// every 100 ms in the page itself; they must never say "In sync" beside a drift decoration, never contradict each other for more than 1 s, and
 // a typed key must not take the other lines' decorations away.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,13 +10,15 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoRepoFolder } from '../../devserver/src/demo';
 import { startDevServer, type DevServer } from '../support/devServer';
-import { goTo, openEditor, openFile, runCommand, snap, waitForStatus, type EditorSession } from '../support/workbench';
+import { goTo, openEditor, openFile, openTinyforgeView, runCommand, snap, viewRows, waitForStatus, type EditorSession } from '../support/workbench';
 
 /** One sample of what the surfaces show. */
 interface Sample {
   at: number;
   lens: string;
   status: string;
+  /** The workload's row in the Tinyforge view (its label and description). */
+  row: string;
   decorations: string[];
 }
 
@@ -27,8 +29,9 @@ async function startSampling(page: Page): Promise<{ stop(): Promise<Sample[]> }>
     window.__tinyforgeSampler = setInterval(() => {
       const lens = [...document.querySelectorAll('.monaco-editor .codelens-decoration a')].map((el) => el.innerText.replace(/\\s+/g, ' ').trim())[0] || '';
       const status = [...document.querySelectorAll('.statusbar-item')].map((el) => el.innerText).find((text) => text.includes('Tinyforge:')) || '';
+      const row = [...document.querySelectorAll('.sidebar .monaco-list-row')].map((el) => el.getAttribute('aria-label') || '').find((label) => label.startsWith('shop-api')) || '';
       const decorations = [...document.querySelectorAll('.monaco-editor .view-lines span')].map((el) => getComputedStyle(el, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal').map((c) => c.replace(/^"|"$/g, ''));
-      window.__tinyforgeSamples.push({ at: Date.now(), lens, status: status.replace(/\\s+/g, ' ').trim(), decorations });
+      window.__tinyforgeSamples.push({ at: Date.now(), lens, status: status.replace(/\\s+/g, ' ').trim(), row, decorations });
     }, 100);
   })()`);
   return {
@@ -44,20 +47,19 @@ function driftState(text: string): string | undefined {
   return match?.[1];
 }
 
-/** Fails on "In sync" beside a drift decoration, and on the lens and the status naming other states for over 1 s. */
+/** Fails on "In sync" beside a drift decoration, and on the lens, the status and the view's row naming other states for over 1 s. */
 function assertOneTruth(samples: Sample[], step: string): void {
   assert.ok(samples.length > 5, `${step}: only ${samples.length} samples`);
   let disagreeingSince: number | undefined;
   for (const sample of samples) {
     const live = sample.decorations.filter((text) => text.startsWith('live:'));
-    for (const surface of [sample.lens, sample.status]) {
+    for (const surface of [sample.lens, sample.status, sample.row]) {
       assert.ok(!(driftState(surface) === 'In sync' && live.length), `${step}: "${surface}" beside ${live.join(', ')}`);
     }
-    const lens = driftState(sample.lens);
-    const status = driftState(sample.status);
-    if (lens && status && lens !== status) {
+    const said = [['the CodeLens', driftState(sample.lens)], ['the status item', driftState(sample.status)], ["the view's row", driftState(sample.row)]].filter((pair): pair is [string, string] => !!pair[1]);
+    if (new Set(said.map(([, state]) => state)).size > 1) {
       disagreeingSince ??= sample.at;
-      assert.ok(sample.at - disagreeingSince <= 1000, `${step}: the CodeLens says "${lens}" and the status item "${status}" for over 1 s`);
+      assert.ok(sample.at - disagreeingSince <= 1000, `${step}: ${said.map(([surface, state]) => `${surface} says "${state}"`).join(', ')} for over 1 s`);
     } else disagreeingSince = undefined;
   }
 }
@@ -75,6 +77,12 @@ describe('in a real VS Code: one truth on the CodeLens, the status item and the 
     // The typed key stays in the buffer only: the later steps commit the file on disk from a terminal.
     editor = await openEditor({ open: { folder: checkout }, settings: { 'tinyforge.url': devServer.url, 'tinyforge.refreshInterval': 600, 'files.autoSave': 'off' }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
     page = editor.page;
+    // The view stays open in the side bar beside the editor: its row is one of the surfaces sampled. Its In sync group
+    // (closed at first: the quiet workloads) is opened, so the row can still be read once it moves there.
+    await openTinyforgeView(page);
+    await viewRows(page, (rows) => rows.some((row) => row.startsWith('In sync')) && !rows.some((row) => /Checking/.test(row)));
+    await page.locator('.sidebar .monaco-list-row[aria-label^="In sync"]').first().click();
+    await page.locator('.sidebar .monaco-list-row[aria-label^="In sync"][aria-expanded="true"]').waitFor({ timeout: 5_000 });
   });
   after(async () => {
     await editor?.close();
@@ -86,8 +94,13 @@ describe('in a real VS Code: one truth on the CodeLens, the status item and the 
     await openFile(page, '.tinyforge.yml');
     await waitForStatus(page, /Drifted \(2\)/);
     await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .codelens-decoration a')].some((el) => /Drifted \\(2\\)/.test(el.innerText))`, undefined, { timeout: 15_000 });
+    // The view's row says what the lens says once the file is open (it took the file's state, not an answer of its own).
+    const rows = await viewRows(page, (current) => current.some((row) => row.startsWith('shop-api') && row.includes('Drifted (2)')), 15_000);
+    assert.ok(rows.some((row) => row.startsWith('shop-api') && row.includes('Drifted (2)')), rows.join(' | '));
     await page.waitForTimeout(1200);
-    assertOneTruth(await sampling.stop(), 'open');
+    const samples = await sampling.stop();
+    assertOneTruth(samples, 'open');
+    assert.ok(samples.filter((sample) => driftState(sample.row)).length > 5, "the view's row was sampled");
     await snap(page, 'one-truth-1-open');
   });
 
@@ -127,6 +140,8 @@ describe('in a real VS Code: one truth on the CodeLens, the status item and the 
       throw new Error(`${String(error)}\nlast sample: ${JSON.stringify(last)}`);
     });
     await page.waitForFunction(`[...document.querySelectorAll('.monaco-editor .codelens-decoration a')].some((el) => el.innerText.includes('Ready to Sync ${pushed}'))`, undefined, { timeout: 2_000 });
+    const rows = await viewRows(page, (current) => current.some((row) => row.startsWith('shop-api') && row.includes(`Ready to Sync ${pushed}`)), 2_000);
+    assert.ok(rows.some((row) => row.startsWith('shop-api') && row.includes(`Ready to Sync ${pushed}`)), `the view's row: ${rows.join(' | ')}`);
     const tookMs = Date.now() - started;
     await page.waitForTimeout(1200);
     assertOneTruth(await sampling.stop(), 'terminal push');
@@ -146,6 +161,7 @@ describe('in a real VS Code: one truth on the CodeLens, the status item and the 
     assertOneTruth(samples, 'sync');
     assert.deepEqual(samples.at(-1)!.decorations.filter((text) => text.startsWith('live:')), []);
     assert.equal(driftState(samples.at(-1)!.lens), 'In sync');
+    assert.equal(driftState(samples.at(-1)!.row), 'In sync', samples.at(-1)!.row);
     await snap(page, 'one-truth-4-synced');
   });
 });

@@ -1,6 +1,7 @@
 // No vscode import: the one model of what a linked file's workload state is, from every input at once (the live
 // state, and the drift of the text in the editor). Every surface puts it into words through summary.ts; none keeps a
 // state of its own. Tests run it under Node's test runner.
+import type { FleetGroup } from '../../../core/src/fleet';
 import type { LiveState } from '../liveData';
 
 /** What a file's state is, before words: the same inputs give the same headline on every surface. */
@@ -68,5 +69,39 @@ export function headlineOf(state: LiveState | undefined, bufferDrift: number): H
       return { kind: 'offline', reason: state.reason, since: state.since, last: state.last && liveHeadline(state.last, bufferDrift), lastFetchedAt: state.last?.fetchedAt };
     case 'live':
       return liveHeadline(state.snapshot, bufferDrift);
+  }
+}
+
+/** A group of the Tinyforge view: Tinyforge's own groups, and `edited` for an open file whose text differs from live. */
+export type ViewGroup = FleetGroup | 'edited';
+
+/** The view's order of groups: what needs doing first (an edit waiting to be committed right after drift). */
+export const viewGroupOrder: readonly ViewGroup[] = ['drifted', 'edited', 'invalid', 'fetch_failed', 'no_file', 'in_sync', 'disabled', 'unknown'];
+
+/**
+ * The view's group for a workload whose file is open, from the same headline its CodeLens and status item show (so
+ * the row never sits under "In sync" beside a drift decoration); undefined where the headline says nothing of the
+ * workload (checking, signed out, not linked), and the view's own answer stands.
+ */
+export function groupOfHeadline(headline: Headline): ViewGroup | undefined {
+  switch (headline.kind) {
+    case 'drifted':
+      return 'drifted';
+    case 'edited':
+      return 'edited';
+    case 'in-sync':
+      return 'in_sync';
+    case 'disabled':
+      return 'disabled';
+    case 'no-file':
+      return 'no_file';
+    case 'fetch-failed':
+      return 'fetch_failed';
+    case 'invalid':
+      return 'invalid';
+    case 'offline':
+      return headline.last && groupOfHeadline(headline.last);
+    default:
+      return undefined;
   }
 }

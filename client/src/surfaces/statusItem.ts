@@ -1,23 +1,19 @@
 import * as vscode from 'vscode';
-import { markdownText } from '../../core/src/untrusted';
-import type { GitStandings } from './git/gitStandings';
-import { describeGitAccess, labelStanding } from './git/standingLabels';
-import type { LiveData } from './liveData';
-import { bufferDriftOf, onDidChangeBufferDrift, summarize } from './summary';
-import { isTinyforgeDocument } from './tinyforgeDocuments';
+import { markdownText } from '../../../core/src/untrusted';
+import { describeGitAccess } from '../git/standingLabels';
+import type { FileStates } from '../state/fileStates';
+import { summarize } from '../state/summary';
+import { isTinyforgeDocument } from '../tinyforgeDocuments';
 
 /** The status bar item for the active Tinyforge file: its live state at a glance; a click offers the next steps. */
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tinyforge.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(
-    private readonly liveData: LiveData,
-    private readonly standings: GitStandings,
-  ) {
+  constructor(private readonly states: FileStates) {
     this.item.name = vscode.l10n.t('Tinyforge GitOps');
     this.item.command = 'tinyforge.showStatusActions';
-    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), liveData.onDidChange(() => this.update()), standings.onDidChange(() => this.update()), onDidChangeBufferDrift(() => this.update())];
+    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), states.onDidChange(() => this.update())];
     this.update();
   }
 
@@ -28,10 +24,7 @@ export class StatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const state = this.liveData.stateOf(document.uri);
-    const summary = summarize(state, bufferDriftOf(document.uri));
-    const view = this.standings.viewOf(document);
-    const git = view?.kind === 'standing' && state?.kind === 'live' ? labelStanding(view.standing, state.snapshot) : undefined;
+    const { summary, git, standing: view } = this.states.of(document);
     // Details carry names, branches and messages from the server: Markdown-escaped, shown as text.
     const gitLine = git ? `${vscode.l10n.t('Git')}: **${markdownText(git.text)}** · ${markdownText(git.detail)}` : view?.kind === 'no-git' ? markdownText(describeGitAccess(view.access)) : undefined;
     this.item.text = `$(${summary.icon}) Tinyforge: ${summary.label}${git ? ` · ${git.text}` : ''}`;
@@ -47,13 +40,10 @@ export class StatusItem implements vscode.Disposable {
 }
 
 /** The quick pick behind a click on the status item: the next steps first, then the other useful commands. */
-export async function showStatusActions(liveData: LiveData, standings: GitStandings): Promise<void> {
+export async function showStatusActions(states: FileStates): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
-  const state = document ? liveData.stateOf(document.uri) : undefined;
-  const summary = summarize(state, document ? bufferDriftOf(document.uri) : 0);
+  const { live: state, summary, git } = document ? states.of(document) : { live: undefined, summary: summarize(undefined), git: undefined };
   const snapshot = state?.kind === 'live' ? state.snapshot : undefined;
-  const view = document ? standings.viewOf(document) : undefined;
-  const git = view?.kind === 'standing' && snapshot ? labelStanding(view.standing, snapshot) : undefined;
   const candidates: Array<{ title: string; command: string }> = [];
   if (git?.next) candidates.push(git.next);
   if (summary.next) candidates.push(summary.next);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isTinyforgeDocument } from './tinyforgeDocuments';
+import { isTinyforgeDocument } from '../tinyforgeDocuments';
 
 /** The drift data the server puts on a `drift` diagnostic (the client reads it; it never computes drift). */
 interface DriftData {

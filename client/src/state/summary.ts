@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { LiveSnapshot } from '../../core/src/live';
-import type { LiveState } from './liveData';
-import { plural } from './l10n/plural';
-import { headlineOf, type LiveHeadline } from './state/model';
+import type { LiveSnapshot } from '../../../core/src/live';
+import type { LiveState } from '../liveData';
+import { plural } from '../l10n/plural';
+import { headlineOf, type LiveHeadline } from './model';
 
 /** What the status item and the CodeLens say about a file, and the next step they offer. */
 export interface StateSummary {

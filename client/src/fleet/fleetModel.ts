@@ -1,9 +1,9 @@
 // No vscode import: the Tinyforge view draws this, and the bench runs it on a clock that skips idle time.
 import { setMaxListeners } from 'node:events';
-import type { GitOpsState, Me, Workload } from '../../api/src/index';
-import { fleetGroupOf, type FleetGroup } from '../../core/src/fleet';
-import { systemClock, type Clock } from '../../api/src/clock';
-import type { GetOptions } from '../../api/src/requestScheduler';
+import type { GitOpsState, Me, Workload } from '../../../api/src/index';
+import { fleetGroupOf, type FleetGroup } from '../../../core/src/fleet';
+import { systemClock, type Clock } from '../../../api/src/clock';
+import type { GetOptions } from '../../../api/src/requestScheduler';
 
 /** What the view needs of a server session (`ApiSession` is one). */
 export interface FleetApi {

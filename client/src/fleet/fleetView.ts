@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
-import type { LiveSnapshot } from '../../core/src/live';
-import type { ApiSessions } from './apiSession';
-import { describeError } from './apiErrors';
-import { refreshOpenDocuments } from './commands';
-import { BranchFileProvider, branchScheme } from './branchFiles';
-import { LiveConfigProvider } from './compare';
-import { createFileFromLive } from './createFromLive';
+import type { LiveSnapshot } from '../../../core/src/live';
+import type { ApiSessions } from '../apiSession';
+import { describeError } from '../apiErrors';
+import { refreshOpenDocuments } from '../commands';
+import { BranchFileProvider, branchScheme } from '../branchFiles';
+import { LiveConfigProvider } from '../compare';
 import { FleetModel, type FleetEntry, type NoSession } from './fleetModel';
 import { FleetTreeProvider, type FleetNode } from './fleetTree';
-import { loadApi } from './lazy';
-import type { LiveData } from './liveData';
-import { readConnectionSettings, viewRefreshIntervalSeconds } from './settings';
-import { confirmAndSync, turnOnGitOps } from './sync';
-import { workloadFile } from './workloadFiles';
-import { fleetViewId, type TreeViewHandoff } from './activation/handoff';
-import { plural } from './l10n/plural';
-import { noticeText, textLimits } from '../../core/src/untrusted';
+import { FleetActions } from './fleetActions';
+import { loadApi } from '../lazy';
+import type { LiveData } from '../liveData';
+import type { FileStates } from '../state/fileStates';
+import { readConnectionSettings, viewRefreshIntervalSeconds } from '../settings';
+import { fleetViewId, type TreeViewHandoff } from '../activation/handoff';
+import { plural } from '../l10n/plural';
+import { noticeText, textLimits } from '../../../core/src/untrusted';
 
 /** The shortest time between two redraws of the view while states stream in. */
 const redrawEveryMs = 400;
@@ -48,12 +47,14 @@ export class FleetView implements vscode.Disposable {
   /** Workloads in the tree as last drawn: while there are none before and after, VS Code is not told the tree changed. */
   private drawnEntries = 0;
   private listingTimer?: NodeJS.Timeout;
+  private readonly actions: FleetActions;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    context: vscode.ExtensionContext,
     sessions: ApiSessions,
-    private readonly liveData: LiveData,
-    private readonly liveConfigs: LiveConfigProvider,
+    liveData: LiveData,
+    states: FileStates,
+    liveConfigs: LiveConfigProvider,
     handoff: TreeViewHandoff,
   ) {
     this.model = new FleetModel({
@@ -65,7 +66,9 @@ export class FleetView implements vscode.Disposable {
       // VS Code asks for the rows ~30 ms after the list is drawn; 300 state answers streaming in meanwhile would hold that up.
       listShown: () => this.tree.nextRootRequest(listShownWaitMs),
     });
-    this.tree = new FleetTreeProvider(this.model);
+    // Rows of workloads whose file is open render the one model, as the CodeLens and the status item do.
+    this.actions = new FleetActions(context, this, liveData, liveConfigs);
+    this.tree = new FleetTreeProvider(this.model, () => states.byWorkload());
     // The view was made at activation (activation/entry.ts), before this body loaded: it now shows this tree.
     this.view = handoff.view as vscode.TreeView<unknown> as vscode.TreeView<FleetNode>;
     handoff.tree.forwardTo(this.tree as vscode.TreeDataProvider<unknown>);
@@ -76,6 +79,8 @@ export class FleetView implements vscode.Disposable {
     this.subscriptions.push(
       this.tree,
       this.model.onChange((change) => this.scheduleRedraw(change !== 'state')),
+      // In the same tick as the other surfaces: a row never lags the CodeLens of its own file.
+      states.onDidChange(() => this.scheduleRedraw(true)),
       this.view.onDidChangeVisibility((event) => this.setVisible(event.visible)),
       vscode.workspace.registerTextDocumentContentProvider(branchScheme, new BranchFileProvider((workloadId) => {
         const state = this.model.entry(workloadId)?.state;
@@ -106,7 +111,7 @@ export class FleetView implements vscode.Disposable {
     if (visible && !this.loadingShown && this.model.status.kind !== 'ready') void this.withProgress(this.model.refresh(false));
   }
 
-  private withProgress(work: Promise<void>): Promise<void> {
+  withProgress(work: Promise<void>): Promise<void> {
     this.loadingShown = true;
     return Promise.resolve(vscode.window.withProgress({ location: { viewId: fleetViewId } }, () => work));
   }
@@ -142,7 +147,7 @@ export class FleetView implements vscode.Disposable {
       this.shownState = state;
       void vscode.commands.executeCommand('setContext', 'tinyforge.view.state', state);
     }
-    const drifted = entries.filter((entry) => entry.group === 'drifted').length;
+    const drifted = this.tree.driftedCount();
     if (drifted !== (this.view.badge?.value ?? 0)) this.view.badge = drifted ? { value: drifted, tooltip: plural(drifted, { one: '{0} drifted workload', other: '{0} drifted workloads' }) } : undefined;
     const { done, total } = this.model.progress();
     const filter = this.tree.filter;
@@ -152,7 +157,7 @@ export class FleetView implements vscode.Disposable {
     else if (status.kind === 'loading' && this.listingLongEnough()) messages.push(vscode.l10n.t('Listing the workloads of {0}…', status.url));
     else if (status.kind === 'ready' && done < total) messages.push(vscode.l10n.t('Checking {0} of {1} workloads with GitOps on…', done, total));
     if (this.tree.filtered) {
-      const shown = this.tree.visibleEntries().length;
+      const shown = this.tree.visibleRows().length;
       messages.push(
         filter.text && filter.onlyDrifted
           ? vscode.l10n.t('Drifted, named like "{0}": {1} of {2}.', filter.text, shown, entries.length)
@@ -180,16 +185,12 @@ export class FleetView implements vscode.Disposable {
   }
 
   /** The snapshot the editor features use, built from what the view fetched for a workload. */
-  private snapshotOf(workloadId: string): LiveSnapshot | undefined {
+  snapshotOf(workloadId: string): LiveSnapshot | undefined {
     const entry = this.model.entry(workloadId);
     const status = this.model.status;
     const me = status.kind === 'ready' ? status.me : status.kind === 'failed' ? status.me : undefined;
     if (!entry?.state || !me) return undefined;
     return loadApi().snapshotFrom(entry.workload, entry.state, me, new Date(entry.fetchedAt ?? Date.now()));
-  }
-
-  private isAdmin(): boolean {
-    return this.model.status.kind === 'ready' && this.model.status.me.role === 'admin';
   }
 
   private setFilter(change: Partial<FleetTreeProvider['filter']>): void {
@@ -218,140 +219,18 @@ export class FleetView implements vscode.Disposable {
       vscode.commands.registerCommand('tinyforge.view.onlyDrifted', () => this.setFilter({ onlyDrifted: true })),
       vscode.commands.registerCommand('tinyforge.view.showAll', () => this.setFilter({ onlyDrifted: false })),
       vscode.commands.registerCommand('tinyforge.view.clearFilter', () => this.setFilter({ text: '', onlyDrifted: false })),
-      onEntry('tinyforge.view.openFile', (entry) => this.openFile(entry)),
-      onEntry('tinyforge.view.sync', (entry) => this.sync(entry)),
-      onEntry('tinyforge.view.compare', (entry) => this.compare(entry)),
-      onEntry('tinyforge.view.enableGitOps', (entry) => this.enable(entry)),
-      onEntry('tinyforge.view.createFromLive', (entry) => this.createFromLive(entry)),
+      onEntry('tinyforge.view.openFile', (entry) => this.actions.openFile(entry)),
+      onEntry('tinyforge.view.sync', (entry) => this.actions.sync(entry)),
+      onEntry('tinyforge.view.compare', (entry) => this.actions.compare(entry)),
+      onEntry('tinyforge.view.enableGitOps', (entry) => this.actions.enable(entry)),
+      onEntry('tinyforge.view.createFromLive', (entry) => this.actions.createFromLive(entry)),
       onEntry('tinyforge.view.refreshWorkload', (entry) => this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined))),
       onEntry('tinyforge.view.copyId', async (entry) => {
         await vscode.env.clipboard.writeText(entry.workload.id);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', noticeText(entry.workload.id, textLimits.name)), 3_000);
       }),
-      vscode.commands.registerCommand('tinyforge.createFromLive', () => this.pickAndCreate()),
+      vscode.commands.registerCommand('tinyforge.createFromLive', () => this.actions.pickAndCreate()),
     ];
-  }
-
-  /** Opens the workload's file in the workspace; without one, the file at the head of its branch, read-only. */
-  private async openFile(entry: FleetEntry): Promise<void> {
-    const local = await workloadFile(this.context.workspaceState, entry.workload);
-    if (local?.exists) {
-      await vscode.window.showTextDocument(local.uri, { preview: true });
-      return;
-    }
-    const state = entry.state;
-    if (state?.raw && state.commit_sha) {
-      await vscode.window.showTextDocument(BranchFileProvider.uriFor(entry.workload.id, entry.workload.name, entry.workload.gitops_path, state.commit_sha), { preview: true });
-      return;
-    }
-    const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} has no {1} in this workspace or on its branch.', entry.workload.name, entry.workload.gitops_path),
-      ...(entry.group === 'no_file' ? [create] : []),
-    );
-    if (choice === create) await this.createFromLive(entry);
-  }
-
-  private async sync(entry: FleetEntry): Promise<void> {
-    if (!this.isAdmin()) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Sync needs an admin: you are signed in to {0} as a viewer. Ask an admin to sync {1}.', readConnectionSettings().url ?? '', entry.workload.name));
-      return;
-    }
-    // The modal must show what is true now, not what the view fetched minutes ago.
-    await this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined));
-    const snapshot = this.snapshotOf(entry.workload.id);
-    if (!snapshot || this.model.entry(entry.workload.id)?.error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be synced now: {1}', entry.workload.name, this.model.entry(entry.workload.id)?.error ?? vscode.l10n.t('its state is not known.')));
-      return;
-    }
-    const local = await workloadFile(this.context.workspaceState, entry.workload);
-    const document = local?.exists ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === local.uri.toString()) : undefined;
-    await confirmAndSync(this.liveData, {
-      url: this.model.status.kind === 'ready' ? this.model.status.url : '',
-      snapshot,
-      document,
-      refetch: async () => {
-        await this.model.refreshWorkload(entry.workload.id);
-        return this.snapshotOf(entry.workload.id);
-      },
-    });
-  }
-
-  /** Compare with Live: against the workspace file when there is one, else against the file at the head of the branch. */
-  private async compare(entry: FleetEntry): Promise<void> {
-    const local = await workloadFile(this.context.workspaceState, entry.workload);
-    if (local?.exists) {
-      const document = await vscode.workspace.openTextDocument(local.uri);
-      await vscode.commands.executeCommand('tinyforge.compareWithLive', document.uri);
-      return;
-    }
-    const state = entry.state;
-    if (!state?.raw || !this.snapshotOf(entry.workload.id)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no file to compare with its live config, in this workspace or on its branch.', entry.workload.name));
-      return;
-    }
-    this.liveConfigs.workloadChanged(entry.workload.id);
-    await vscode.commands.executeCommand(
-      'vscode.diff',
-      LiveConfigProvider.uriForWorkload(entry.workload.id),
-      BranchFileProvider.uriFor(entry.workload.id, entry.workload.name, entry.workload.gitops_path, state.commit_sha),
-      vscode.l10n.t('{0}: live ↔ {1}@{2}', entry.workload.name, String(entry.workload.source_config.branch ?? ''), state.commit_sha.slice(0, 7)),
-    );
-  }
-
-  private async enable(entry: FleetEntry): Promise<void> {
-    if (!this.isAdmin()) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Enabling GitOps needs an admin.'));
-      return;
-    }
-    if (entry.workload.gitops_enabled) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is already on for {0}.', entry.workload.name));
-      return;
-    }
-    const url = this.model.status.kind === 'ready' ? this.model.status.url : '';
-    if (!(await turnOnGitOps(this.liveData, entry.workload.id, entry.workload.name, url))) return;
-    const after = await this.model.refreshWorkload(entry.workload.id);
-    // Gone from the server meanwhile: the view no longer lists it, and there is nothing to say about it.
-    if (!after) return;
-    if (after.state?.status !== 'no_file') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}.', entry.workload.name));
-      return;
-    }
-    const local = await workloadFile(this.context.workspaceState, entry.workload);
-    const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
-    const choice = await vscode.window.showInformationMessage(
-      local?.exists
-        ? vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet: commit and push the file in this workspace.', entry.workload.name, entry.workload.gitops_path)
-        : vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet.', entry.workload.name, entry.workload.gitops_path),
-      ...(local?.exists ? [] : [create]),
-    );
-    if (choice === create && after) await this.createFromLive(after);
-  }
-
-  private async createFromLive(entry: FleetEntry): Promise<void> {
-    if (!entry.state) await this.model.refreshWorkload(entry.workload.id);
-    const current = this.model.entry(entry.workload.id) ?? entry;
-    const snapshot = this.snapshotOf(current.workload.id);
-    if (!snapshot) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: its live config is not known; refresh the Tinyforge view.', current.workload.name));
-      return;
-    }
-    await createFileFromLive(this.context.workspaceState, current.workload, snapshot);
-  }
-
-  /** The palette's Create .tinyforge.yml from Live Config: pick one of the workloads whose branch has no file. */
-  private async pickAndCreate(): Promise<void> {
-    if (this.model.status.kind !== 'ready') await this.withProgress(this.model.refresh(false));
-    const candidates = this.model.all().filter((entry) => entry.group === 'no_file');
-    if (!candidates.length) {
-      void vscode.window.showInformationMessage(this.model.status.kind === 'ready' ? vscode.l10n.t('No workload with GitOps on lacks its file on the branch.') : vscode.l10n.t('Sign in to a Tinyforge server first.'));
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(
-      candidates.map((entry) => ({ label: entry.workload.name, description: `${noticeText(entry.workload.id, textLimits.name)} · ${entry.workload.source_kind}`, detail: `${String(entry.workload.source_config.repo_owner ?? '?')}/${String(entry.workload.source_config.repo_name ?? '?')}@${String(entry.workload.source_config.branch ?? '?')} · ${entry.workload.gitops_path}`, entry })),
-      { title: vscode.l10n.t('Create .tinyforge.yml from the live config of…'), matchOnDescription: true, matchOnDetail: true },
-    );
-    if (picked) await this.createFromLive(picked.entry);
   }
 
   dispose(): void {

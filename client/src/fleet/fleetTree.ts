@@ -1,11 +1,22 @@
 import * as vscode from 'vscode';
-import { fleetGroupOrder, type FleetGroup } from '../../core/src/fleet';
-import { markdownCode, markdownText } from '../../core/src/untrusted';
+import { markdownCode, markdownText } from '../../../core/src/untrusted';
 import type { FleetEntry, FleetModel } from './fleetModel';
-import { timeAgo } from './summary';
+import type { FileState } from '../state/fileStates';
+import { groupOfHeadline, viewGroupOrder, type ViewGroup } from '../state/model';
+import { timeAgo } from '../state/summary';
+
+/** One workload in the view, with the group it shows under and, when its file is open, that file's state (the one model). */
+export interface FleetRow {
+  entry: FleetEntry;
+  group: ViewGroup;
+  file?: FileState;
+}
 
 /** A row of the Tinyforge view: a GitOps state group, or one workload in it. */
-export type FleetNode = { kind: 'group'; group: FleetGroup; entries: FleetEntry[] } | { kind: 'workload'; entry: FleetEntry };
+export type FleetNode = { kind: 'group'; group: ViewGroup; rows: FleetRow[] } | ({ kind: 'workload' } & FleetRow);
+
+/** The state of each workload whose file is open, by workload id (FileStates.byWorkload). */
+export type OpenFileStates = () => ReadonlyMap<string, FileState>;
 
 /** What the view shows: a name filter, and whether only drifted workloads. */
 export interface FleetFilter {
@@ -13,8 +24,9 @@ export interface FleetFilter {
   onlyDrifted: boolean;
 }
 
-const groupIcons: Record<FleetGroup, [string, string | undefined]> = {
+const groupIcons: Record<ViewGroup, [string, string | undefined]> = {
   drifted: ['diff', 'charts.orange'],
+  edited: ['edit', 'charts.yellow'],
   invalid: ['warning', 'problemsWarningIcon.foreground'],
   fetch_failed: ['error', 'problemsErrorIcon.foreground'],
   no_file: ['circle-slash', undefined],
@@ -23,10 +35,12 @@ const groupIcons: Record<FleetGroup, [string, string | undefined]> = {
   unknown: ['question', undefined],
 };
 
-function groupLabel(group: FleetGroup, loading: boolean): string {
+function groupLabel(group: ViewGroup, loading: boolean): string {
   switch (group) {
     case 'drifted':
       return vscode.l10n.t('Drifted');
+    case 'edited':
+      return vscode.l10n.t('Edited here, not applied');
     case 'invalid':
       return vscode.l10n.t('Invalid on branch');
     case 'fetch_failed':
@@ -50,7 +64,7 @@ const code = (value: string): string => markdownCode(value);
 const cell = (value: string): string => markdownCode(value, { inTable: true });
 
 // Groups that ask for action are open; the long quiet ones (thousands with GitOps off) start closed.
-const expandedGroups = new Set<FleetGroup>(['drifted', 'invalid', 'fetch_failed', 'no_file']);
+const expandedGroups = new Set<ViewGroup>(['drifted', 'edited', 'invalid', 'fetch_failed', 'no_file']);
 
 /** The tree of the Tinyforge view, drawn from the fleet model. */
 export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
@@ -60,7 +74,25 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
 
   private rootAsked: Array<() => void> = [];
 
-  constructor(private readonly model: FleetModel) {}
+  /** The open files' states as of the last drawing of the top rows: every row and item of one drawing reads the same. */
+  private files: ReadonlyMap<string, FileState> = new Map();
+
+  constructor(
+    private readonly model: FleetModel,
+    private readonly openFiles: OpenFileStates = () => new Map(),
+  ) {}
+
+  /** The row of one workload: under the group its open file's state says, else under Tinyforge's answer for it. */
+  private rowOf(entry: FleetEntry): FleetRow {
+    const file = this.files.get(entry.workload.id);
+    return { entry, group: (file && groupOfHeadline(file.headline)) ?? entry.group, file };
+  }
+
+  /** How many workloads show as drifted: the view's badge, counted as the rows are grouped. */
+  driftedCount(): number {
+    this.files = this.openFiles();
+    return this.model.all().filter((entry) => this.rowOf(entry).group === 'drifted').length;
+  }
 
   /** Resolves once VS Code next asks for the top rows (it draws them right after), or after `timeoutMs` if it does not. */
   nextRootRequest(timeoutMs: number): Promise<void> {
@@ -88,20 +120,24 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   }
 
   /** The workloads the filter lets through. */
-  visibleEntries(): FleetEntry[] {
+  visibleRows(): FleetRow[] {
     const text = this.filter.text.toLowerCase();
-    return this.model.all().filter((entry) => (!this.filter.onlyDrifted || entry.group === 'drifted') && (!text || entry.workload.name.toLowerCase().includes(text)));
+    return this.model
+      .all()
+      .map((entry) => this.rowOf(entry))
+      .filter((row) => (!this.filter.onlyDrifted || row.group === 'drifted') && (!text || row.entry.workload.name.toLowerCase().includes(text)));
   }
 
   getChildren(node?: FleetNode): FleetNode[] {
     if (node?.kind === 'workload') return [];
-    if (node) return node.entries.map((entry) => ({ kind: 'workload', entry }));
+    if (node) return node.rows.map((row) => ({ kind: 'workload', ...row }));
     // After VS Code has taken the rows and their items and sent them on (its writes wait for a timer too), not in between.
     if (this.rootAsked.length) setTimeout(() => [...this.rootAsked].forEach((asked) => asked()), 20);
-    const entries = this.visibleEntries();
-    return fleetGroupOrder.flatMap((group): FleetNode[] => {
-      const members = entries.filter((entry) => entry.group === group);
-      return members.length ? [{ kind: 'group', group, entries: members }] : [];
+    this.files = this.openFiles();
+    const rows = this.visibleRows();
+    return viewGroupOrder.flatMap((group): FleetNode[] => {
+      const members = rows.filter((row) => row.group === group);
+      return members.length ? [{ kind: 'group', group, rows: members }] : [];
     });
   }
 
@@ -113,19 +149,32 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       const expanded = this.filtered || expandedGroups.has(node.group);
       const item = new vscode.TreeItem(groupLabel(node.group, loading), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = this.filtered ? `group:${node.group}:filtered` : `group:${node.group}`;
-      item.description = String(node.entries.length);
+      item.description = String(node.rows.length);
       const [icon, color] = groupIcons[node.group];
       item.iconPath = node.group === 'unknown' && loading ? new vscode.ThemeIcon('loading~spin') : new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
       item.contextValue = 'group';
       return item;
     }
-    return this.workloadItem(node.entry, loading);
+    return this.workloadItem(node, loading);
   }
 
-  private workloadItem(entry: FleetEntry, loading: boolean): vscode.TreeItem {
+  private workloadItem(row: FleetRow, loading: boolean): vscode.TreeItem {
+    const { entry, group, file } = row;
     const { workload, state } = entry;
     const item = new vscode.TreeItem(workload.name, vscode.TreeItemCollapsibleState.None);
     item.id = `workload:${workload.id}`;
+    const [icon, color] = groupIcons[group];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    const role = this.model.status.kind === 'ready' ? this.model.status.me.role : 'viewer';
+    // Menus follow Tinyforge's groups: an edit not yet applied is, for Tinyforge, a workload in sync.
+    item.contextValue = `workload.${group === 'edited' ? 'in_sync' : group}.${role}`;
+    item.command = { title: vscode.l10n.t('Open File'), command: 'tinyforge.view.openFile', arguments: [{ kind: 'workload', ...row }] };
+    if (file) {
+      // Its file is open: the row says what the CodeLens and the status item say, in the same words.
+      item.description = [workload.source_kind, file.summary.label, file.git?.text].filter(Boolean).join(' · ');
+      item.tooltip = this.tooltip(entry, file);
+      return item;
+    }
     const parts = [workload.source_kind];
     const drift = state?.drift.length ?? 0;
     if (entry.group === 'drifted') parts.push(vscode.l10n.t('{0} drifted', drift));
@@ -136,15 +185,10 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     if (entry.error && state) parts.push(vscode.l10n.t('stale'));
     item.description = parts.join(' · ');
     item.tooltip = this.tooltip(entry);
-    const [icon, color] = groupIcons[entry.group];
-    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    const role = this.model.status.kind === 'ready' ? this.model.status.me.role : 'viewer';
-    item.contextValue = `workload.${entry.group}.${role}`;
-    item.command = { title: vscode.l10n.t('Open File'), command: 'tinyforge.view.openFile', arguments: [{ kind: 'workload', entry }] };
     return item;
   }
 
-  private tooltip(entry: FleetEntry): vscode.MarkdownString {
+  private tooltip(entry: FleetEntry, file?: FileState): vscode.MarkdownString {
     const { workload, state } = entry;
     const config = workload.source_config;
     const lines = [
@@ -152,9 +196,13 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       '',
       `${text(`${String(config.repo_owner ?? '?')}/${String(config.repo_name ?? '?')}@${String(config.branch ?? '?')}`)} · ${code(workload.gitops_path)}`,
     ];
-    if (state?.drift.length) {
+    if (file) lines.push('', `**${text(file.summary.label)}** · ${text(file.summary.detail)}`, ...(file.git ? ['', `${vscode.l10n.t('Git')}: **${text(file.git.text)}** · ${text(file.git.detail)}`] : []));
+    // The drift Sync would apply, from the same answer the rest of the row shows.
+    const snapshot = file?.live?.kind === 'live' ? file.live.snapshot : undefined;
+    const drifts = snapshot ? (snapshot.branchDrift ?? []) : (state?.drift ?? []);
+    if (drifts.length) {
       lines.push('', `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Repo')} | ${vscode.l10n.t('Live')} |`, '|---|---|---|');
-      for (const drift of state.drift) lines.push(`| ${cell(drift.field)} | ${cell(drift.repo_value)} | ${drift.live_value === '' ? `*${vscode.l10n.t('not set')}*` : cell(drift.live_value)} |`);
+      for (const drift of drifts) lines.push(`| ${cell(drift.field)} | ${cell(drift.repo_value)} | ${drift.live_value === '' ? `*${vscode.l10n.t('not set')}*` : cell(drift.live_value)} |`);
     }
     if (state?.message) lines.push('', text(state.message));
     if (entry.error) lines.push('', `$(warning) ${text(entry.error)}`);
