@@ -14,6 +14,7 @@ import type { WorkspaceScaleFigures } from './workspaceScale';
 import type { Summary } from './stats';
 import type { TypingFigures } from './typingBench';
 import { typingBudgets, typingSection } from './typingReport';
+import type { TypingFigures as TypingRequestFigures } from './typingRequests';
 
 /** What one language server measured; every map is keyed by document name. */
 export interface ServerFigures {
@@ -69,7 +70,7 @@ export interface BenchResults {
   /** The body (dist/extension.js) loaded and activated, as the first Tinyforge file, the view or a command makes it, ms. */
   bodyActivationMs: Summary;
   /** API requests sent while a user typed in a linked file in code-server. */
-  typing: { characters: number; requests: number };
+  typing: TypingRequestFigures;
   yamlVersion: string;
   /** The bundles the server loads (entry, body, core), bytes each. */
   serverBundles: Array<{ name: string; bytes: number }>;
@@ -155,6 +156,12 @@ export function budgetsOf(results: BenchResults): Budget[] {
     { what: `a workspace of ${workspaceScale.files.toLocaleString('en')} Tinyforge files: server spawned → every file's problems`, limit: '≤ 3 s', measured: `${num(workspaceScale.allProblemsMs)} ms (${workspaceScale.problems} problems)`, pass: workspaceScale.allProblemsMs <= 3_000 },
     { what: `language server RSS with those ${workspaceScale.files.toLocaleString('en')} files`, limit: '≤ 120 MiB', measured: `${num(workspaceScale.rssMiB)} MiB`, pass: workspaceScale.rssMiB <= 120 },
     { what: `requests sent while typing ${results.typing.characters} characters in code-server`, limit: '0', measured: String(results.typing.requests), pass: results.typing.requests === 0 },
+    {
+      what: 'a push from a terminal (code-server): the push watch\'s `GET …/gitops` until "Ready to Sync" it, and in the 30 s after',
+      limit: '≤ 12, then 0',
+      measured: `${results.typing.pushWatch.gitopsUntilSeen} in ${num(results.typing.pushWatch.seenMs / 1000)} s, then ${results.typing.pushWatch.gitopsAfter} (other requests: ${results.typing.pushWatch.otherRequests})`,
+      pass: results.typing.pushWatch.gitopsUntilSeen <= 12 && results.typing.pushWatch.gitopsAfter === 0,
+    },
     ...liveLatencyBudgets(results.liveLatency),
     ...notTinyforgeBudgets(results.notTinyforge),
     ...dayBudgets(results.day, results.longEditing, results.lintTree),

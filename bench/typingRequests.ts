@@ -1,15 +1,20 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { demoRepoFolder } from '../devserver/src/demo';
 import { startDevServer } from '../test/support/devServer';
 import { repoRoot } from '../test/support/lspClient';
-import { editorText, goTo, openEditor, openFile, snap } from '../test/support/workbench';
+import { editorText, goTo, openEditor, openFile, runCommand, snap, waitForStatus } from '../test/support/workbench';
+import type { DevServer } from '../test/support/devServer';
 
 /** What happened while a user typed in a linked file, in a real VS Code. */
 export interface TypingFigures {
   characters: number;
   /** API requests the dev server received between the first keystroke and the diagnostics of the last one. */
   requests: number;
+  /** A commit pushed from a terminal with plain git: the push watch's requests until every surface said "Ready to Sync" it, and in the 30 s after. */
+  pushWatch: { gitopsUntilSeen: number; seenMs: number; gitopsAfter: number; otherRequests: number };
 }
 
 /** Types characters into a linked, drifting `.tinyforge.yml` in code-server and counts the API requests meanwhile. */
@@ -39,9 +44,36 @@ export async function countRequestsWhileTyping(characters: number): Promise<Typi
       throw new Error(`the typed value's drift squiggle did not go (editor text: ${JSON.stringify(await editorText(page))}): ${String(error)}`);
     });
     const requestsAfter = devServer.log.filter((line) => line.startsWith('GET ') || line.startsWith('POST ') || line.startsWith('PUT ')).length;
-    return { characters: comment.length + 6, requests: requestsAfter - requestsBefore };
+    const pushWatch = await countPushWatch(page, devServer, demoRepoFolder(devServer.dataDir, 'shop-api'));
+    return { characters: comment.length + 6, requests: requestsAfter - requestsBefore, pushWatch };
   } finally {
     await editor.close();
     await devServer.stop();
   }
+}
+
+/**
+ * Reverts the typed text, then commits and pushes a change from a terminal (no command of ours): counts the GETs of the
+ * workload's GitOps state the push watch sends until the status item says "Ready to Sync" that commit, and in the 30 s
+ * after (it must have stopped), against the README's budget of 12 per push.
+ */
+async function countPushWatch(page: Page, devServer: DevServer, checkout: string): Promise<TypingFigures['pushWatch']> {
+  await runCommand(page, 'File: Revert File');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+  const file = `${checkout}/.tinyforge.yml`;
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/healthcheck: \S+/, 'healthcheck: /bench-push'));
+  const git = (...args: string[]): string => execFileSync('git', ['-C', checkout, ...args], { encoding: 'utf8' }).trim();
+  const gitops = (from: number): number => devServer.log.slice(from).filter((line) => /^GET \/api\/workloads\/wl_shop\/gitops\b/.test(line)).length;
+  const others = (from: number): number => devServer.log.slice(from).filter((line) => /^(GET|POST|PUT) /.test(line) && !/^GET \/api\/workloads\/wl_shop\/gitops\b/.test(line)).length;
+  git('-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'commit', '-q', '-am', 'bench: a push from a terminal');
+  const from = devServer.log.length;
+  const started = Date.now();
+  git('push', '-q', 'origin', 'main');
+  const pushed = git('rev-parse', 'HEAD').slice(0, 7);
+  await waitForStatus(page, new RegExp(`Ready to Sync ${pushed}`), 60_000);
+  const seenMs = Date.now() - started;
+  const seenAt = devServer.log.length;
+  const gitopsUntilSeen = gitops(from);
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
+  return { gitopsUntilSeen, seenMs, gitopsAfter: gitops(seenAt), otherRequests: others(from) };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from './notices';
 import type { Me } from '../../api/src/index';
 import { loadApi } from './lazy';
 import { describeError } from './apiErrors';
@@ -43,12 +44,12 @@ export async function signIn(secrets: vscode.SecretStorage, url: string, caFile:
     output.info(`signed in to ${url} as ${me.username} (${me.role})`);
     // The role once: a user named after its role ("viewer") is not "viewer (viewer)".
     const who = me.username.toLowerCase() === me.role ? me.username : me.role === 'admin' ? vscode.l10n.t('{0}, an admin', me.username) : vscode.l10n.t('{0}, a viewer', me.username);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', url, who));
+    void notify('info', vscode.l10n.t('Signed in to {0} as {1}.', url, who));
     return me;
   } catch (error) {
     const message = describeError(error, url);
     output.warn(`sign-in to ${url} failed: ${message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not sign in: {0}', message));
+    void notify('error', vscode.l10n.t('Could not sign in: {0}', message));
     return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from './notices';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
 
 /** URIs of the files shown in editor tabs (a diff's modified side too). */
@@ -40,7 +41,7 @@ async function documentAt(uri: vscode.Uri): Promise<vscode.TextDocument | undefi
   try {
     return open ?? (await vscode.workspace.openTextDocument(uri));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), error instanceof Error ? error.message : String(error)));
+    void notify('error', vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), error instanceof Error ? error.message : String(error)));
     return undefined;
   }
 }
@@ -61,7 +62,7 @@ export async function commandTarget(uriArgument?: unknown): Promise<vscode.TextD
         document.uri.scheme === 'file'
           ? vscode.l10n.t('{0} is not a Tinyforge file (.tinyforge.yml, .tinyforge.yaml or a tinyforge.files match).', vscode.workspace.asRelativePath(document.uri))
           : vscode.l10n.t('This is a {0} view of the file, not the file in the workspace: open the file itself.', document.uri.scheme);
-      void vscode.window.showInformationMessage(message);
+      void notify('info', message);
       return undefined;
     }
     return document;
@@ -70,7 +71,7 @@ export async function commandTarget(uriArgument?: unknown): Promise<vscode.TextD
   const active = vscode.window.activeTextEditor?.document;
   if (candidates.length && (candidates[0] === active || candidates.length === 1)) return candidates[0];
   if (!candidates.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a .tinyforge.yml first.'));
+    void notify('info', vscode.l10n.t('Open a .tinyforge.yml first.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from './notices';
 import type { Workload } from '../../api/src/index';
 import { describeError } from './apiErrors';
 import { signIn, signOut } from './auth';
@@ -59,7 +60,7 @@ export function registerLiveCommands(
   context.subscriptions.push(
     vscode.commands.registerCommand('tinyforge.signIn', async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Tinyforge does not connect to a server in Restricted Mode. Trust this workspace first.'));
+        void notify('warning', vscode.l10n.t('Tinyforge does not connect to a server in Restricted Mode. Trust this workspace first.'));
         return;
       }
       const settings = readConnectionSettings();
@@ -72,7 +73,7 @@ export function registerLiveCommands(
     vscode.commands.registerCommand('tinyforge.signOut', async () => {
       const { url } = readConnectionSettings();
       if (!url) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No Tinyforge server is set (tinyforge.url), so there is nothing to sign out of.'));
+        void notify('info', vscode.l10n.t('No Tinyforge server is set (tinyforge.url), so there is nothing to sign out of.'));
         return;
       }
       await signOut(context.secrets, url);
@@ -80,7 +81,7 @@ export function registerLiveCommands(
       output.info(`signed out of ${url}`);
       await refreshAll();
       // The environment's token is not ours to delete; say that it still signs the requests.
-      void vscode.window.showInformationMessage(
+      void notify('info', 
         process.env.TINYFORGE_TOKEN
           ? vscode.l10n.t('Signed out of {0}, but TINYFORGE_TOKEN is set in VS Code\'s environment, so requests still use that token. Start VS Code without it to sign out fully.', url)
           : vscode.l10n.t('Signed out of {0}.', url),
@@ -93,11 +94,11 @@ export function registerLiveCommands(
       try {
         workloads = await liveData.listWorkloads();
       } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not list the workloads: {0}', describeError(error, readConnectionSettings().url ?? '')));
+        void notify('error', vscode.l10n.t('Could not list the workloads: {0}', describeError(error, readConnectionSettings().url ?? '')));
         return;
       }
       if (!workloads) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to a Tinyforge server first.'));
+        void notify('warning', vscode.l10n.t('Sign in to a Tinyforge server first.'));
         return;
       }
       const picked = await vscode.window.showQuickPick(
@@ -115,7 +116,7 @@ export function registerLiveCommands(
       await liveData.refresh(document, { current: true });
     }),
     vscode.commands.registerCommand('tinyforge.refresh', refreshAll),
-    vscode.commands.registerCommand('tinyforge.sync', (uri?: unknown) => syncWorkload(liveData, uri)),
+    vscode.commands.registerCommand('tinyforge.sync', (uri?: unknown) => syncWorkload(liveData, states, uri)),
     vscode.commands.registerCommand('tinyforge.enableGitOps', (uri?: unknown) => enableGitOps(liveData, uri)),
     vscode.commands.registerCommand('tinyforge.compareWithLive', (uri?: unknown) => compareWithLive(liveData, uri)),
     vscode.commands.registerCommand('tinyforge.showStatusActions', () => showStatusActions(states)),

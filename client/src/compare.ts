@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from './notices';
 import { loadCore } from './lazy';
 import type { LiveSnapshot } from '../../core/src/live';
 import type { LiveData } from './liveData';
@@ -91,7 +92,7 @@ export async function compareWithLive(liveData: LiveData, uriArgument?: unknown)
   if (state?.kind !== 'live' && state?.kind !== 'offline') state = await liveData.refresh(document);
   const snapshot = state.kind === 'live' ? state.snapshot : state.kind === 'offline' ? state.last : undefined;
   if (!snapshot) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('There is no live config to compare with: the Tinyforge status item says why.'));
+    void notify('warning', vscode.l10n.t('There is no live config to compare with: the Tinyforge status item says why.'));
     return;
   }
   const title = vscode.l10n.t('{0}: live ↔ {1}', snapshot.workloadName, vscode.workspace.asRelativePath(document.uri));

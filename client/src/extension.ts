@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noticesGoTo, notify } from './notices';
 import type { LanguageClient } from './languageClient';
 import { loadLanguageClient } from './lazy';
 import { isTinyforgeDocument } from './tinyforgeDocuments';
@@ -29,6 +30,7 @@ let client: LanguageClient | undefined;
 export function activateFully(context: vscode.ExtensionContext, view: TreeViewHandoff, tinyforgeFileFound: Promise<boolean>): void {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Tinyforge'), { log: true });
   context.subscriptions.push(output);
+  noticesGoTo(output);
   let starting: Promise<LanguageClient | undefined> | undefined;
   const sessions = new ApiSessions(context.secrets);
   context.subscriptions.push(sessions);
@@ -47,7 +49,7 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
         return client;
       } catch (error) {
         output.error(vscode.l10n.t('The Tinyforge language server did not start: {0}', String(error)));
-        void vscode.window.showErrorMessage(vscode.l10n.t('The Tinyforge language server did not start. See the Tinyforge output for details.'));
+        void notify('error', vscode.l10n.t('The Tinyforge language server did not start. See the Tinyforge output for details.'));
         return undefined;
       }
     })();
@@ -121,7 +123,7 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
   registerLiveCommands(context, liveData, states, output, (outcome) => scheduler?.schedule(outcome), () => fleetView.refreshIfShown());
   const pushWatch = new PushWatch(liveData, standings, (line) => output.info(line));
   context.subscriptions.push(pushWatch);
-  registerGitCommands(context, liveData, standings, output, pushWatch);
+  registerGitCommands(context, liveData, standings, states, output, pushWatch);
   vscode.workspace.textDocuments.forEach(onOpen);
   // The Problems panel lists every Tinyforge file of the workspace, opened or not: the server starts when there is one.
   const startForWorkspace = (): void => {

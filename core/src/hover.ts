@@ -56,14 +56,14 @@ export function describeLive(parsed: ParsedConfig, field: string, snapshot: Live
   const footer = snapshot.lastSyncAt
     ? formatMessage(locale, 'hoverLastSync', markdownText(shortTime(snapshot.lastSyncAt), textLimits.name), markdownText((snapshot.syncedCommitSha ?? '').slice(0, 7)), fetched)
     : formatMessage(locale, 'hoverNeverSynced', fetched);
+  // The sides side by side (two table rows, not four): with the problem and its actions the hover fits VS Code's
+  // default height (250 px) without scrolling.
   return [
     header,
     '',
-    `| ${formatMessage(locale, 'hoverSide')} | ${formatMessage(locale, 'hoverValue')} |`,
-    '|---|---|',
-    `| ${formatMessage(locale, 'hoverEditor')} | ${cell(sides.editor, 'hoverNotDeclared')} |`,
-    `| ${branchLabel} | ${snapshot.branchHead ? cell(sides.branch, 'hoverNotDeclared') : '?'} |`,
-    `| ${formatMessage(locale, 'hoverLive')} | ${cell(sides.live, 'hoverNotSet')} |`,
+    `| ${formatMessage(locale, 'hoverEditor')} | ${branchLabel} | ${formatMessage(locale, 'hoverLive')} |`,
+    '|---|---|---|',
+    `| ${cell(sides.editor, 'hoverNotDeclared')} | ${snapshot.branchHead ? cell(sides.branch, 'hoverNotDeclared') : '?'} | ${cell(sides.live, 'hoverNotSet')} |`,
     '',
     footer,
   ].join('\n');
@@ -77,13 +77,15 @@ export function hoverAt(parsed: ParsedConfig, offset: number, locale: Locale = '
   if (!field) return undefined;
   // "Sync ignores it" is said once: by the live part when it says so, else by the schema's docs.
   const liveSaysNotManaged = !!live && live.snapshot.status !== 'disabled' && field.path in sourceConfigKeys && !managedFieldsOf(live.snapshot).includes(field.path);
-  let markdown = describeField(field, locale, liveSaysNotManaged);
+  const liveSection = live && describeLive(parsed, field.path, live.snapshot, locale, live.branchDeclared);
+  // On a value with its live sides, the docs shrink to their title (the key's hover has them whole): the sides, the
+  // problem and its actions must fit the default hover without scrolling.
+  let markdown = liveSection && target.part === 'value' ? describeField(field, locale, true).split('\n')[0] : describeField(field, locale, liveSaysNotManaged);
   if (target.part === 'value' && field.enum) {
     const index = field.enum.indexOf(String(target.value));
     const meaning = index >= 0 ? field.docs[locale].markdownEnumDescriptions?.[index] : undefined;
     if (meaning) markdown = `${code(target.value)}: ${meaning}\n\n---\n\n${markdown}`;
   }
-  const liveSection = live && describeLive(parsed, field.path, live.snapshot, locale, live.branchDeclared);
   if (liveSection) markdown = `${liveSection}\n\n---\n\n${markdown}`;
   return { markdown, span: target.span };
 }

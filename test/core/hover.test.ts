@@ -68,3 +68,19 @@ describe('hover: "Sync ignores it" once', () => {
     }
   });
 });
+
+describe('hover: the three sides fit the default hover', () => {
+  test('on a drifted value: the sides in one row of a three-column table and the docs\' title only; on its key, the docs whole', async () => {
+    const { shopApiSnapshot } = await import('../support/snapshots');
+    const text = 'version: 1\ndeploy:\n  port: 8080\n';
+    const snapshot = shopApiSnapshot({ liveConfig: { port: 3000 } });
+    const onValue = hoverAt(parseConfig(text), text.indexOf('8080') + 1, 'en', { snapshot })!.markdown;
+    assert.match(onValue, /\| Editor \| Branch main @ [0-9a-f]{7} \| Live \|\n\|---\|---\|---\|\n\| `8080` \| `\d+` \| `3000` \|/);
+    assert.match(onValue, /\*\*Container port\*\* · `deploy\.port`/);
+    assert.doesNotMatch(onValue, /The port the container listens on/);
+    // A hover line is ~22 px in VS Code, a table row ~25: header, 2 table rows, footer, title and rules stay under 12 lines.
+    assert.ok(onValue.split('\n').length <= 12, `${onValue.split('\n').length} lines:\n${onValue}`);
+    const onKey = hoverAt(parseConfig(text), text.indexOf('port') + 1, 'en', { snapshot })!.markdown;
+    assert.match(onKey, /The port the container listens on/);
+  });
+});

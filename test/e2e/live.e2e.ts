@@ -41,7 +41,23 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
     await snap(page, 'live-2-drift');
   });
 
-  // The hover's three sides are asserted through the VS Code API in test/vscode/tinyforge/live.test.ts.
+  // The hover's three sides are asserted through the VS Code API in test/vscode/tinyforge/live.test.ts; only a screen
+  // shows whether they fit.
+  test('the hover on a drifted value fits VS Code\'s default hover: the problem, the three sides and the actions, no scrolling', async () => {
+    const text = await hoverTextUntil(page, '8080', (shown) => shown.includes('Live') && shown.includes('Git:') && /deploy\.port is 8080 here/.test(shown));
+    assert.match(text, /Editor\s+Branch main @ [0-9a-f]{7}\s+Live\s+8080\s+8080\s+3000/);
+    const fit = (await page.evaluate(`(() => {
+      const hover = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].find((el) => el.innerText.includes('Live'));
+      const scrollable = hover.querySelector('.monaco-scrollable-element');
+      const actions = hover.querySelector('.hover-row.status-bar');
+      return { scrollHeight: scrollable.scrollHeight, clientHeight: scrollable.clientHeight, height: hover.getBoundingClientRect().height, actions: actions ? actions.innerText : '' };
+    })()`)) as { scrollHeight: number; clientHeight: number; height: number; actions: string };
+    await snap(page, 'live-3-hover-fits');
+    assert.ok(fit.scrollHeight <= fit.clientHeight + 1, `the hover scrolls: ${fit.scrollHeight} px of content in ${fit.clientHeight} px`);
+    assert.match(fit.actions, /Quick Fix/, 'the actions row is shown');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+  });
 
   /** Opens the Sync modal from the quick fix on `port` and returns it. */
   async function openSyncModal(screenshot?: string) {

@@ -154,6 +154,9 @@ describe('in a real VS Code: one truth on the CodeLens, the status item and the 
     await runCommand(page, 'Tinyforge: Sync Workload');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
+    // The modal's first line is what the status item (and the lens, and the row) say at that moment.
+    const shown = (await waitForStatus(page, /Ready to Sync/)).replace(/^.*?Tinyforge: /, '').trim();
+    assert.ok((await dialog.innerText()).includes(`Now: ${shown}`), `the modal says "${await dialog.innerText()}", the status item "${shown}"`);
     await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
     await waitForStatus(page, /In sync/, 30_000);
     await page.waitForTimeout(1200);
@@ -163,5 +166,21 @@ describe('in a real VS Code: one truth on the CodeLens, the status item and the 
     assert.equal(driftState(samples.at(-1)!.lens), 'In sync');
     assert.equal(driftState(samples.at(-1)!.row), 'In sync', samples.at(-1)!.row);
     await snap(page, 'one-truth-4-synced');
+  });
+
+  test('a long message is shown whole: VS Code cuts a toast without a button to one line, so it gets "Show Output" and goes to the output too', async () => {
+    // TINYFORGE_TOKEN is set in this editor's environment: Sign Out says so, in a sentence of some 170 characters.
+    await runCommand(page, 'Tinyforge: Sign Out');
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: /TINYFORGE_TOKEN is set/ }).first();
+    await toast.waitFor({ timeout: 15_000 });
+    const shown = (await page.evaluate(`(() => {
+      const message = [...document.querySelectorAll('.notifications-toasts .notification-list-item-message')].find((el) => el.innerText.includes('TINYFORGE_TOKEN is set'));
+      return { scrollWidth: message.scrollWidth, clientWidth: message.clientWidth, scrollHeight: message.scrollHeight, clientHeight: message.clientHeight };
+    })()`)) as Record<string, number>;
+    await snap(page, 'one-truth-5-long-message');
+    assert.ok(shown.scrollWidth <= shown.clientWidth + 1 && shown.scrollHeight <= shown.clientHeight + 1, `the message is cut: ${JSON.stringify(shown)}`);
+    await toast.locator('a.monaco-button, button', { hasText: /^Show Output$/ }).first().click();
+    // The output shows the same sentence (Monaco draws spaces as no-break spaces, which \s matches).
+    await page.locator('.panel .view-lines').getByText(/but\sTINYFORGE_TOKEN\sis\sset/).first().waitFor({ timeout: 15_000 });
   });
 });

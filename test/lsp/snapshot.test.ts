@@ -78,9 +78,7 @@ describe('live snapshots in the language server', () => {
     const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } })) as { contents: { value: string } };
     const text = hover.contents.value;
     assert.match(text, /Workload \*\*shop-api\*\* \(dockerfile\) · GitOps status: \*\*ok\*\*/);
-    assert.match(text, /\| Editor \| `3000` \|/);
-    assert.match(text, /\| Branch main @ 4b2d0c1 \| `8080` \|/);
-    assert.match(text, /\| Live \| `3000` \|/);
+    assert.match(text, /\| Editor \| Branch main @ 4b2d0c1 \| Live \|\n\|---\|---\|---\|\n\| `3000` \| `8080` \| `3000` \|/);
     assert.match(text, /Last sync: 2026-11-20 09:00 UTC \(commit 9c1e0aa\)/);
     assert.match(text, /Container port/, 'the schema docs follow');
     const notManaged = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 4 } })) as { contents: { value: string } };

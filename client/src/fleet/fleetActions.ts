@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from '../notices';
 import type { LiveSnapshot } from '../../../core/src/live';
 import { noticeText, textLimits } from '../../../core/src/untrusted';
 import { BranchFileProvider } from '../branchFiles';
@@ -15,6 +16,8 @@ export interface FleetActionHost {
   readonly model: FleetModel;
   withProgress(work: Promise<void>): Promise<void>;
   snapshotOf(workloadId: string): LiveSnapshot | undefined;
+  /** What the view's row (and, with its file open, the lens) says of a workload now. */
+  wordsFor(workloadId: string): string | undefined;
 }
 
 /** The actions on a workload of the Tinyforge view: open its file, Sync, compare, enable GitOps, create its first file. */
@@ -55,7 +58,7 @@ export class FleetActions {
       return;
     }
     const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
-    const choice = await vscode.window.showInformationMessage(
+    const choice = await notify('info', 
       vscode.l10n.t('{0} has no {1} in this workspace or on its branch.', entry.workload.name, entry.workload.gitops_path),
       ...(entry.group === 'no_file' ? [create] : []),
     );
@@ -64,22 +67,25 @@ export class FleetActions {
 
   async sync(entry: FleetEntry): Promise<void> {
     if (!this.isAdmin()) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Sync needs an admin: you are signed in to {0} as a viewer. Ask an admin to sync {1}.', readConnectionSettings().url ?? '', entry.workload.name));
+      void notify('info', vscode.l10n.t('Sync needs an admin: you are signed in to {0} as a viewer. Ask an admin to sync {1}.', readConnectionSettings().url ?? '', entry.workload.name));
       return;
     }
     // The modal must show what is true now, not what the view fetched minutes ago.
     await this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined));
     const snapshot = this.snapshotOf(entry.workload.id);
     if (!snapshot || this.model.entry(entry.workload.id)?.error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} cannot be synced now: {1}', entry.workload.name, this.model.entry(entry.workload.id)?.error ?? vscode.l10n.t('its state is not known.')));
+      void notify('warning', vscode.l10n.t('{0} cannot be synced now: {1}', entry.workload.name, this.model.entry(entry.workload.id)?.error ?? vscode.l10n.t('its state is not known.')));
       return;
     }
     const local = await workloadFile(this.context.workspaceState, entry.workload);
     const document = local?.exists ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === local.uri.toString()) : undefined;
+    // Its open file takes the answer just fetched (shared, no request), so the lens beside the modal says what it says.
+    if (document) await this.liveData.refresh(document);
     await confirmAndSync(this.liveData, {
       url: this.model.status.kind === 'ready' ? this.model.status.url : '',
       snapshot,
       document,
+      shownAs: this.view.wordsFor(entry.workload.id),
       refetch: async () => {
         await this.model.refreshWorkload(entry.workload.id);
         return this.snapshotOf(entry.workload.id);
@@ -97,7 +103,7 @@ export class FleetActions {
     }
     const state = entry.state;
     if (!state?.raw || !this.snapshotOf(entry.workload.id)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no file to compare with its live config, in this workspace or on its branch.', entry.workload.name));
+      void notify('info', vscode.l10n.t('{0} has no file to compare with its live config, in this workspace or on its branch.', entry.workload.name));
       return;
     }
     this.liveConfigs.workloadChanged(entry.workload.id);
@@ -111,11 +117,11 @@ export class FleetActions {
 
   async enable(entry: FleetEntry): Promise<void> {
     if (!this.isAdmin()) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Enabling GitOps needs an admin.'));
+      void notify('info', vscode.l10n.t('Enabling GitOps needs an admin.'));
       return;
     }
     if (entry.workload.gitops_enabled) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is already on for {0}.', entry.workload.name));
+      void notify('info', vscode.l10n.t('GitOps is already on for {0}.', entry.workload.name));
       return;
     }
     const url = this.model.status.kind === 'ready' ? this.model.status.url : '';
@@ -124,12 +130,12 @@ export class FleetActions {
     // Gone from the server meanwhile: the view no longer lists it, and there is nothing to say about it.
     if (!after) return;
     if (after.state?.status !== 'no_file') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('GitOps is on for {0}.', entry.workload.name));
+      void notify('info', vscode.l10n.t('GitOps is on for {0}.', entry.workload.name));
       return;
     }
     const local = await workloadFile(this.context.workspaceState, entry.workload);
     const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
-    const choice = await vscode.window.showInformationMessage(
+    const choice = await notify('info', 
       local?.exists
         ? vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet: commit and push the file in this workspace.', entry.workload.name, entry.workload.gitops_path)
         : vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet.', entry.workload.name, entry.workload.gitops_path),
@@ -143,7 +149,7 @@ export class FleetActions {
     const current = this.model.entry(entry.workload.id) ?? entry;
     const snapshot = this.snapshotOf(current.workload.id);
     if (!snapshot) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: its live config is not known; refresh the Tinyforge view.', current.workload.name));
+      void notify('warning', vscode.l10n.t('{0}: its live config is not known; refresh the Tinyforge view.', current.workload.name));
       return;
     }
     await createFileFromLive(this.context.workspaceState, current.workload, snapshot);
@@ -154,7 +160,7 @@ export class FleetActions {
     if (this.model.status.kind !== 'ready') await this.withProgress(this.model.refresh(false));
     const candidates = this.model.all().filter((entry) => entry.group === 'no_file');
     if (!candidates.length) {
-      void vscode.window.showInformationMessage(this.model.status.kind === 'ready' ? vscode.l10n.t('No workload with GitOps on lacks its file on the branch.') : vscode.l10n.t('Sign in to a Tinyforge server first.'));
+      void notify('info', this.model.status.kind === 'ready' ? vscode.l10n.t('No workload with GitOps on lacks its file on the branch.') : vscode.l10n.t('Sign in to a Tinyforge server first.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(

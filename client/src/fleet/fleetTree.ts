@@ -3,7 +3,7 @@ import { markdownCode, markdownText } from '../../../core/src/untrusted';
 import type { FleetEntry, FleetModel } from './fleetModel';
 import type { FileState } from '../state/fileStates';
 import { groupOfHeadline, viewGroupOrder, type ViewGroup } from '../state/model';
-import { timeAgo } from '../state/summary';
+import { timeAgo, wordsOf } from '../state/summary';
 
 /** One workload in the view, with the group it shows under and, when its file is open, that file's state (the one model). */
 export interface FleetRow {
@@ -171,7 +171,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     item.command = { title: vscode.l10n.t('Open File'), command: 'tinyforge.view.openFile', arguments: [{ kind: 'workload', ...row }] };
     if (file) {
       // Its file is open: the row says what the CodeLens and the status item say, in the same words.
-      item.description = [workload.source_kind, file.summary.label, file.git?.text].filter(Boolean).join(' · ');
+      item.description = `${workload.source_kind} · ${wordsOf(file)}`;
       item.tooltip = this.tooltip(entry, file);
       return item;
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notify } from '../notices';
 import type { LiveSnapshot } from '../../../core/src/live';
 import type { ApiSessions } from '../apiSession';
 import { describeError } from '../apiErrors';
@@ -11,6 +12,7 @@ import { FleetActions } from './fleetActions';
 import { loadApi } from '../lazy';
 import type { LiveData } from '../liveData';
 import type { FileStates } from '../state/fileStates';
+import { wordsOf } from '../state/summary';
 import { readConnectionSettings, viewRefreshIntervalSeconds } from '../settings';
 import { fleetViewId, type TreeViewHandoff } from '../activation/handoff';
 import { plural } from '../l10n/plural';
@@ -53,7 +55,7 @@ export class FleetView implements vscode.Disposable {
     context: vscode.ExtensionContext,
     sessions: ApiSessions,
     liveData: LiveData,
-    states: FileStates,
+    private readonly states: FileStates,
     liveConfigs: LiveConfigProvider,
     handoff: TreeViewHandoff,
   ) {
@@ -184,6 +186,12 @@ export class FleetView implements vscode.Disposable {
     return false;
   }
 
+  /** What the row of a workload says now, when its file is open (the one model); else the modal words the answer itself. */
+  wordsFor(workloadId: string): string | undefined {
+    const file = this.states.byWorkload().get(workloadId);
+    return file && wordsOf(file);
+  }
+
   /** The snapshot the editor features use, built from what the view fetched for a workload. */
   snapshotOf(workloadId: string): LiveSnapshot | undefined {
     const entry = this.model.entry(workloadId);
@@ -205,7 +213,7 @@ export class FleetView implements vscode.Disposable {
       vscode.commands.registerCommand(command, async (node?: unknown) => {
         const entry = entryOf(node);
         if (!entry) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Run this on a workload in the Tinyforge view.'));
+          void notify('info', vscode.l10n.t('Run this on a workload in the Tinyforge view.'));
           return;
         }
         await run(entry);

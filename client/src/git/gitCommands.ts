@@ -1,10 +1,13 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import { notify } from '../notices';
 import { systemClock } from '../../../api/src/clock';
 import { commandTarget } from '../commandTarget';
 import { loadCore } from '../lazy';
 import type { LiveData } from '../liveData';
 import { confirmAndSync } from '../sync';
+import type { FileStates } from '../state/fileStates';
+import { wordsOf } from '../state/summary';
 import type { GitStandings } from './gitStandings';
 import { describeGitAccess } from './standingLabels';
 import { runLoop, type LoopOutcome, type LoopSteps } from './loop';
@@ -108,14 +111,14 @@ function describeOutcome(outcome: LoopOutcome, steps: LoopSteps, names: { file: 
 }
 
 /** Registers Commit, Push and Sync; Commit and Push; Commit File; Push Branch. */
-export function registerGitCommands(context: vscode.ExtensionContext, liveData: LiveData, standings: GitStandings, output: vscode.LogOutputChannel, pushWatch: PushWatch): void {
+export function registerGitCommands(context: vscode.ExtensionContext, liveData: LiveData, standings: GitStandings, states: FileStates, output: vscode.LogOutputChannel, pushWatch: PushWatch): void {
   const run = async (steps: LoopSteps, uriArgument?: unknown): Promise<void> => {
     const document = await commandTarget(uriArgument);
     if (!document) return;
     const file = basename(document.uri.fsPath);
     const access = await standings.gitAccess();
     if (access.kind !== 'ready') {
-      void vscode.window.showWarningMessage(describeGitAccess(access));
+      void notify('warning', describeGitAccess(access));
       return;
     }
     const known = liveData.stateOf(document.uri);
@@ -124,16 +127,16 @@ export function registerGitCommands(context: vscode.ExtensionContext, liveData: 
       const { workload, localBranch } = state.binding;
       const branch = workload.source_config.branch ?? '';
       const refusal: Refusal = localBranch ? { kind: 'other-branch', local: localBranch, workload: branch } : { kind: 'detached' };
-      void vscode.window.showWarningMessage(describeRefusal(refusal, file, branch, workload.name));
+      void notify('warning', describeRefusal(refusal, file, branch, workload.name));
       return;
     }
     if (state.kind !== 'live') {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Committing and pushing need live data for this file (to know the branch its workload reads); the Tinyforge status item says what is missing.'));
+      void notify('warning', vscode.l10n.t('Committing and pushing need live data for this file (to know the branch its workload reads); the Tinyforge status item says what is missing.'));
       return;
     }
     const repository = access.api.getRepository(document.uri);
     if (!repository) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is in no repository the Git extension has open.', vscode.workspace.asRelativePath(document.uri)));
+      void notify('warning', vscode.l10n.t('{0} is in no repository the Git extension has open.', vscode.workspace.asRelativePath(document.uri)));
       return;
     }
     const { snapshot } = state;
@@ -164,6 +167,7 @@ export function registerGitCommands(context: vscode.ExtensionContext, liveData: 
             snapshot: after.snapshot,
             document,
             expectedCommit: commit,
+            shownAs: wordsOf(states.of(document)),
             refetch: async () => {
               const again = await liveData.refresh(document, { current: true });
               return again.kind === 'live' ? again.snapshot : undefined;
@@ -195,7 +199,7 @@ export function registerGitCommands(context: vscode.ExtensionContext, liveData: 
     progress.end();
     output.info(`${file}: ${JSON.stringify(outcome)}`);
     const closing = describeOutcome(outcome, steps, { file, branch: snapshot.branch, workload: snapshot.workloadName });
-    if (closing) void (closing.level === 'warning' ? vscode.window.showWarningMessage(closing.text) : vscode.window.showInformationMessage(closing.text));
+    if (closing) void (closing.level === 'warning' ? notify('warning', closing.text) : notify('info', closing.text));
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('tinyforge.commitPushSync', (uri?: unknown) => run({ commit: true, push: true, sync: true }, uri)),

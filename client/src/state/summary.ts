@@ -142,3 +142,8 @@ export function onDidChangeBufferDrift(listener: () => void): vscode.Disposable 
     if (changed) listener();
   });
 }
+
+/** The words every surface shows for a state: "Drifted (2) · Ready to Sync 4f9b713" (the status item, the view's row, the Sync modal). */
+export function wordsOf(state: { summary: StateSummary; git?: { text: string } }): string {
+  return state.git ? `${state.summary.label} · ${state.git.text}` : state.summary.label;
+}

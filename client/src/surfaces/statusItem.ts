@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { markdownText } from '../../../core/src/untrusted';
 import { describeGitAccess } from '../git/standingLabels';
 import type { FileStates } from '../state/fileStates';
-import { summarize } from '../state/summary';
+import { summarize, wordsOf } from '../state/summary';
 import { isTinyforgeDocument } from '../tinyforgeDocuments';
 
 /** The status bar item for the active Tinyforge file: its live state at a glance; a click offers the next steps. */
@@ -27,7 +27,7 @@ export class StatusItem implements vscode.Disposable {
     const { summary, git, standing: view } = this.states.of(document);
     // Details carry names, branches and messages from the server: Markdown-escaped, shown as text.
     const gitLine = git ? `${vscode.l10n.t('Git')}: **${markdownText(git.text)}** · ${markdownText(git.detail)}` : view?.kind === 'no-git' ? markdownText(describeGitAccess(view.access)) : undefined;
-    this.item.text = `$(${summary.icon}) Tinyforge: ${summary.label}${git ? ` · ${git.text}` : ''}`;
+    this.item.text = `$(${summary.icon}) Tinyforge: ${wordsOf({ summary, git })}`;
     this.item.tooltip = new vscode.MarkdownString(`**Tinyforge** · ${markdownText(summary.label)}\n\n${markdownText(summary.detail)}${gitLine ? `\n\n${gitLine}` : ''}`);
     this.item.backgroundColor = summary.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

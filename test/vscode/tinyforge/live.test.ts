@@ -43,8 +43,10 @@ describe('live data from the dev server, started by the suite', () => {
 
   it('the hover on a drifted value shows the three sides', async () => {
     const markdown = await hoverText(editor.document.uri, new vscode.Position(3, 9));
-    assert.match(markdown, /\| Live \| `3000` \|/);
-    assert.match(markdown, /\| Editor \| `8080` \|/);
+    assert.match(markdown, /\| Editor \| Branch main @ [0-9a-f]{7} \| Live \|\n\|---\|---\|---\|\n\| `8080` \| `8080` \| `3000` \|/);
+    // On the value, the docs are their title only (the key's hover has them whole): the hover fits without scrolling.
+    assert.match(markdown, /Container port|Порт контейнера/);
+    assert.doesNotMatch(markdown, /The port the container listens on|Порт, который слушает контейнер/);
   });
 
   it('Compare with Live: the live side is the file with the live values of what drifts, nothing else changed', async () => {
