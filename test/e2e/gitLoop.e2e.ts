@@ -119,6 +119,8 @@ describe('in a real VS Code: from edit to applied through the Git extension', ()
       const modal = await confirmSync(page);
       const pushed = /Sync shop-api from main@([0-9a-f]{7})\?/.exec(modal)?.[1];
       assert.ok(pushed, modal);
+      // The modal opens on what every surface says then: the branch drifts from live, and Tinyforge reports the pushed commit.
+      assert.match(modal, new RegExp(`Now: Drifted \\(\\d\\) · Ready to Sync ${pushed}`));
       assert.match(modal, /deploy\.deploy_strategy: (recreate|\(not set\)) → blue_green/);
       assert.doesNotMatch(modal, /not what is on/, 'the editor is what is on the branch now');
       assert.match(await toast(page, /is now in sync/), new RegExp(`shop-api is now in sync with main@${pushed}`));
