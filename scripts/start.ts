@@ -14,6 +14,8 @@ const children: ChildProcess[] = [];
 let codeServer: CodeServer | undefined;
 /** The dev server's demo data (a temporary folder of its own): removed with everything else on Ctrl-C. */
 let demoData: string | undefined;
+/** code-server's profile, known from the moment it is made (a Ctrl-C while code-server starts removes it too). */
+let profile: string | undefined;
 
 function step(title: string, command: string, args: string[]): void {
   console.log(`\n> ${title}`);
@@ -50,6 +52,7 @@ async function stopAll(): Promise<void> {
   );
   // The dev server is gone: nothing holds its data any more (repositories, tokens, audit log).
   if (demoData) rmSync(demoData, { recursive: true, force: true });
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 async function main(): Promise<void> {
@@ -69,6 +72,10 @@ async function main(): Promise<void> {
     settings: { 'tinyforge.url': dev.url, 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true },
     // Stored in the secret storage at the first request, as a Sign In would: Sign Out then signs out.
     env: { TINYFORGE_INITIAL_TOKEN: dev.admin },
+    onSpawn: (child, userDataDir) => {
+      children.push(child);
+      profile = userDataDir;
+    },
   });
   const folder = demoRepoFolder(dev.data, 'shop-api');
   // Every checkout in one window (shop-api first): Create .tinyforge.yml from Live Config for landing has its folder.
@@ -93,8 +100,10 @@ You are signed in as admin (the token is in VS Code's secret storage). To try th
 Dev server: ${dev.url}    Press Ctrl-C to stop everything.`);
 }
 
-process.on('SIGINT', () => void stopAll().then(() => process.exit(0)));
-process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+// Whatever stopping meets (a child already gone, a folder in use), the process ends.
+const stopAndExit = (): void => void stopAll().then(() => process.exit(0), (error: unknown) => (console.error(`stopping: ${String(error)}`), process.exit(1)));
+process.on('SIGINT', stopAndExit);
+process.on('SIGTERM', stopAndExit);
 main().catch(async (error: Error) => {
   console.error(`\nnpm start failed: ${error.message}`);
   await stopAll();

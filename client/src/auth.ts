@@ -19,8 +19,13 @@ export async function readToken(secrets: vscode.SecretStorage, url: string): Pro
   if (stored) return stored;
   const initial = process.env.TINYFORGE_INITIAL_TOKEN?.trim();
   if (initial && !(await secrets.get(seededKey(url)))) {
-    await secrets.store(seededKey(url), '1');
-    await secrets.store(secretKey(url), initial);
+    // The token first, the marker after: a storage that fails between them leaves it to be stored next time.
+    try {
+      await secrets.store(secretKey(url), initial);
+      await secrets.store(seededKey(url), '1');
+    } catch {
+      // A locked keyring: use it for now all the same, as a token from the environment is used.
+    }
     return initial;
   }
   return process.env.TINYFORGE_TOKEN || undefined;

@@ -81,7 +81,8 @@ export function registerLiveCommands(
       output.info(`signed out of ${url}`);
       await refreshAll();
       // The environment's token is not ours to delete; say that it still signs the requests.
-      void notify('info', 
+      void notify(
+        'info',
         process.env.TINYFORGE_TOKEN
           ? vscode.l10n.t('Signed out of {0}, but TINYFORGE_TOKEN is set in VS Code\'s environment, so requests still use that token. Start VS Code without it to sign out fully.', url)
           : vscode.l10n.t('Signed out of {0}.', url),

@@ -24,7 +24,8 @@ export async function createFileFromLive(state: vscode.Memento, workload: Worklo
   if (!file) {
     // The checkout may be anywhere on disk: the user points at it; adding a folder can restart the extension, so they run it again.
     const add = vscode.l10n.t('Add Folder to Workspace…');
-    const choice = await notify('warning', 
+    const choice = await notify(
+      'warning',
       vscode.l10n.t('No file was created for {0}: no workspace folder is a checkout of {1}/{2} on {3}. Add that repository\'s folder to the workspace, then run this again.', workload.name, String(config.repo_owner ?? '?'), String(config.repo_name ?? '?'), String(config.branch ?? '?')),
       add,
     );
@@ -51,7 +52,8 @@ export async function createFileFromLive(state: vscode.Memento, workload: Worklo
     return undefined;
   }
   await vscode.window.showTextDocument(file.uri);
-  void notify('info', 
+  void notify(
+    'info',
     vscode.l10n.t('Created {0} from the live config of {1}. Commit it and push it to {2}: until the branch has it, Sync has nothing to apply.', relativePath, workload.name, String(config.branch ?? '')),
   );
   return file.uri;

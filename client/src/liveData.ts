@@ -113,6 +113,16 @@ export class LiveData implements vscode.Disposable {
     this.written.fire(workloadId);
   }
 
+  /** Open files bound to a workload take what was fetched for it meanwhile (a routine refresh: a fresh answer is reused, not asked again). */
+  async refreshBound(workloadId: string): Promise<void> {
+    const bound = vscode.workspace.textDocuments.filter((document) => {
+      const state = this.states.get(document.uri.toString());
+      const snapshot = state?.kind === 'live' ? state.snapshot : state?.kind === 'offline' ? state.last : undefined;
+      return snapshot?.workloadId === workloadId;
+    });
+    await Promise.all(bound.map((document) => this.refresh(document)));
+  }
+
   /** The stored token changed (Sign In, Sign Out): the next request reads it again. */
   forgetTokens(): void {
     this.sessions.forgetTokens();

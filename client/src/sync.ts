@@ -166,7 +166,8 @@ export async function enableGitOps(liveData: LiveData, uriArgument?: unknown): P
   if (!(await turnOnGitOps(liveData, snapshot.workloadId, snapshot.workloadName, url))) return;
   const after = await liveData.refresh(document, { current: true, afterWrite: true });
   const branch = after.kind === 'live' ? after.snapshot.branch : snapshot.branch;
-  void notify('info', 
+  void notify(
+    'info',
     after.kind === 'live' && after.snapshot.status === 'no_file'
       ? vscode.l10n.t('GitOps is on for {0}, but {1} has no such file yet: commit and push this file, then Sync has something to apply.', snapshot.workloadName, branch)
       : vscode.l10n.t('GitOps is on for {0}: Tinyforge now reads this file.', snapshot.workloadName),

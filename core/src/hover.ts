@@ -78,9 +78,11 @@ export function hoverAt(parsed: ParsedConfig, offset: number, locale: Locale = '
   // "Sync ignores it" is said once: by the live part when it says so, else by the schema's docs.
   const liveSaysNotManaged = !!live && live.snapshot.status !== 'disabled' && field.path in sourceConfigKeys && !managedFieldsOf(live.snapshot).includes(field.path);
   const liveSection = live && describeLive(parsed, field.path, live.snapshot, locale, live.branchDeclared);
-  // On a value with its live sides, the docs shrink to their title (the key's hover has them whole): the sides, the
-  // problem and its actions must fit the default hover without scrolling.
-  let markdown = liveSection && target.part === 'value' ? describeField(field, locale, true).split('\n')[0] : describeField(field, locale, liveSaysNotManaged);
+  // On a value whose sides differ (a drift problem and its actions are in the same hover), the docs shrink to their
+  // title (the key's hover has them whole): the sides, the problem and its actions fit the default hover unscrolled.
+  const sides = liveSection ? fieldSides(parsed, live.snapshot, live.branchDeclared ?? branchHeadFields(live.snapshot)).find((entry) => entry.field === field.path) : undefined;
+  const differs = !!sides && (sides.editor !== sides.live || (!!live?.snapshot.branchHead && sides.branch !== sides.live));
+  let markdown = differs && target.part === 'value' ? describeField(field, locale, true).split('\n')[0] : describeField(field, locale, liveSaysNotManaged);
   if (target.part === 'value' && field.enum) {
     const index = field.enum.indexOf(String(target.value));
     const meaning = index >= 0 ? field.docs[locale].markdownEnumDescriptions?.[index] : undefined;

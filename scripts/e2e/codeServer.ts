@@ -34,7 +34,7 @@ function codeServerArgs(userDataDir: string, extensionsDir: string, workspaceTru
 }
 
 /** Starts code-server with a fresh profile, the given .vsix installed (none: the extension runs from a development path) and the given user settings. */
-export async function startCodeServer(options: { vsix?: string; extraExtensions?: string[]; settings?: Record<string, unknown>; env?: Record<string, string>; port?: number; workspaceTrust?: boolean }): Promise<CodeServer> {
+export async function startCodeServer(options: { vsix?: string; extraExtensions?: string[]; settings?: Record<string, unknown>; env?: Record<string, string>; port?: number; workspaceTrust?: boolean; onSpawn?: (child: ChildProcess, userDataDir: string) => void }): Promise<CodeServer> {
   if (!existsSync(codeServerEntry)) throw new Error(`code-server is not installed in ${e2eCache}: run scripts/e2e/install-code-server.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'tinyforge-cs-'));
   const extensionsDir = join(userDataDir, 'extensions');
@@ -53,6 +53,8 @@ export async function startCodeServer(options: { vsix?: string; extraExtensions?
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PASSWORD: undefined, HASHED_PASSWORD: undefined, PORT: undefined, TINYFORGE_TOKEN: undefined, ...options.env },
   });
+  // A caller stopped while code-server starts (npm start's Ctrl-C) can still stop it and remove its profile.
+  options.onSpawn?.(child, userDataDir);
   let log = '';
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${log}`)), 60_000);

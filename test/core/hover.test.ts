@@ -84,3 +84,14 @@ describe('hover: the three sides fit the default hover', () => {
     assert.match(onKey, /The port the container listens on/);
   });
 });
+
+describe('hover: a value that matches live keeps its docs whole', () => {
+  test('the same three sides, all equal: no problem in the hover, so the docs are not cut to their title', async () => {
+    const { shopApiSnapshot } = await import('../support/snapshots');
+    const text = 'version: 1\ndeploy:\n  port: 8080\n';
+    const snapshot = shopApiSnapshot({ liveConfig: { port: 8080 } });
+    const onValue = hoverAt(parseConfig(text), text.indexOf('8080') + 1, 'en', { snapshot })!.markdown;
+    assert.match(onValue, /\| `8080` \| `8080` \| `8080` \|/);
+    assert.match(onValue, /The port the container listens on/);
+  });
+});

@@ -73,7 +73,7 @@ for (const variant of [
       const live = run.steps.get('live')!;
       assert.deepEqual(where(live.diagnostics as EmacsDiagnostic[]), ['drift@3:8-3:12', 'drift@5:19-5:29', 'not-managed@7:4-7:13']);
       assert.deepEqual((live.diagnostics as EmacsDiagnostic[]).map((d) => d.type), ['eglot-note', 'eglot-note', 'eglot-warning']);
-      assert.match(String(live.hover), /\| Live \| `3000` \|/);
+      assert.match(String(live.hover), /\| Editor \| Branch main @ [0-9a-f]{7} \| Live \|\n\|---\|---\|---\|\n\| `8080` \| `8080` \| `3000` \|/);
     });
   });
 }

@@ -46,6 +46,8 @@ describe('in a real VS Code: an admin sees drift, syncs, and goes offline calmly
   test('the hover on a drifted value fits VS Code\'s default hover: the problem, the three sides and the actions, no scrolling', async () => {
     const text = await hoverTextUntil(page, '8080', (shown) => shown.includes('Live') && shown.includes('Git:') && /deploy\.port is 8080 here/.test(shown));
     assert.match(text, /Editor\s+Branch main @ [0-9a-f]{7}\s+Live\s+8080\s+8080\s+3000/);
+    // VS Code adds "Quick Fix…" to the actions row once the code actions are in: measure the hover as it ends up.
+    await page.waitForFunction(`[...document.querySelectorAll('.monaco-hover:not(.hidden) .hover-row.status-bar')].some((el) => el.innerText.includes('Quick Fix'))`, undefined, { timeout: 10_000 });
     const fit = (await page.evaluate(`(() => {
       const hover = [...document.querySelectorAll('.monaco-hover:not(.hidden)')].find((el) => el.innerText.includes('Live'));
       const scrollable = hover.querySelector('.monaco-scrollable-element');

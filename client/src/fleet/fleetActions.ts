@@ -6,6 +6,9 @@ import { BranchFileProvider } from '../branchFiles';
 import { LiveConfigProvider } from '../compare';
 import { createFileFromLive } from '../createFromLive';
 import type { LiveData } from '../liveData';
+import { loadApi } from '../lazy';
+import type { FileStates } from '../state/fileStates';
+import { wordsOf } from '../state/summary';
 import { readConnectionSettings } from '../settings';
 import { confirmAndSync, turnOnGitOps } from '../sync';
 import { workloadFile } from '../workloadFiles';
@@ -15,9 +18,6 @@ import type { FleetEntry, FleetModel } from './fleetModel';
 export interface FleetActionHost {
   readonly model: FleetModel;
   withProgress(work: Promise<void>): Promise<void>;
-  snapshotOf(workloadId: string): LiveSnapshot | undefined;
-  /** What the view's row (and, with its file open, the lens) says of a workload now. */
-  wordsFor(workloadId: string): string | undefined;
 }
 
 /** The actions on a workload of the Tinyforge view: open its file, Sync, compare, enable GitOps, create its first file. */
@@ -26,6 +26,7 @@ export class FleetActions {
     private readonly context: vscode.ExtensionContext,
     private readonly view: FleetActionHost,
     private readonly liveData: LiveData,
+    private readonly states: FileStates,
     private readonly liveConfigs: LiveConfigProvider,
   ) {}
 
@@ -37,8 +38,24 @@ export class FleetActions {
     return this.view.withProgress(work);
   }
 
-  private snapshotOf(workloadId: string): LiveSnapshot | undefined {
-    return this.view.snapshotOf(workloadId);
+  /**
+   * What the row of a workload says now, when its file is open and holds the answer `snapshot` came from (the same
+   * branch head and drift); otherwise undefined, and the modal words `snapshot` itself.
+   */
+  wordsFor(workloadId: string, snapshot: LiveSnapshot): string | undefined {
+    const file = this.states.byWorkload().get(workloadId);
+    const held = file?.live?.kind === 'live' ? file.live.snapshot : undefined;
+    const same = held && held.branchHead?.commitSha === snapshot.branchHead?.commitSha && JSON.stringify(held.branchDrift ?? []) === JSON.stringify(snapshot.branchDrift ?? []);
+    return same ? wordsOf(file!) : undefined;
+  }
+
+  /** The snapshot the editor features use, built from what the view fetched for a workload. */
+  snapshotOf(workloadId: string): LiveSnapshot | undefined {
+    const entry = this.model.entry(workloadId);
+    const status = this.model.status;
+    const me = status.kind === 'ready' ? status.me : status.kind === 'failed' ? status.me : undefined;
+    if (!entry?.state || !me) return undefined;
+    return loadApi().snapshotFrom(entry.workload, entry.state, me, new Date(entry.fetchedAt ?? Date.now()));
   }
 
   private isAdmin(): boolean {
@@ -58,7 +75,8 @@ export class FleetActions {
       return;
     }
     const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
-    const choice = await notify('info', 
+    const choice = await notify(
+      'info',
       vscode.l10n.t('{0} has no {1} in this workspace or on its branch.', entry.workload.name, entry.workload.gitops_path),
       ...(entry.group === 'no_file' ? [create] : []),
     );
@@ -80,12 +98,12 @@ export class FleetActions {
     const local = await workloadFile(this.context.workspaceState, entry.workload);
     const document = local?.exists ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === local.uri.toString()) : undefined;
     // Its open file takes the answer just fetched (shared, no request), so the lens beside the modal says what it says.
-    if (document) await this.liveData.refresh(document);
+    await this.liveData.refreshBound(entry.workload.id);
     await confirmAndSync(this.liveData, {
       url: this.model.status.kind === 'ready' ? this.model.status.url : '',
       snapshot,
       document,
-      shownAs: this.view.wordsFor(entry.workload.id),
+      shownAs: this.wordsFor(entry.workload.id, snapshot),
       refetch: async () => {
         await this.model.refreshWorkload(entry.workload.id);
         return this.snapshotOf(entry.workload.id);
@@ -135,7 +153,8 @@ export class FleetActions {
     }
     const local = await workloadFile(this.context.workspaceState, entry.workload);
     const create = vscode.l10n.t('Create .tinyforge.yml from Live Config');
-    const choice = await notify('info', 
+    const choice = await notify(
+      'info',
       local?.exists
         ? vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet: commit and push the file in this workspace.', entry.workload.name, entry.workload.gitops_path)
         : vscode.l10n.t('GitOps is on for {0}, but its branch has no {1} yet.', entry.workload.name, entry.workload.gitops_path),

@@ -88,6 +88,22 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     return { entry, group: (file && groupOfHeadline(file.headline)) ?? entry.group, file };
   }
 
+  /** Whether states are still loading: worked out once per drawing (it walks every workload), not once per row. */
+  private loadingAsOf?: { drawing: number; loading: boolean };
+  private drawing = 0;
+  private loading(): boolean {
+    if (this.loadingAsOf?.drawing !== this.drawing) {
+      const { done, total } = this.model.progress();
+      this.loadingAsOf = { drawing: this.drawing, loading: this.model.status.kind === 'loading' || done < total };
+    }
+    return this.loadingAsOf.loading;
+  }
+
+  /** The open files' rows as grouped and worded now: the view redraws for a file's change only when this moves. */
+  openRowsSignature(): string {
+    return JSON.stringify([...this.openFiles()].map(([id, file]) => [id, groupOfHeadline(file.headline), wordsOf(file)]));
+  }
+
   /** How many workloads show as drifted: the view's badge, counted as the rows are grouped. */
   driftedCount(): number {
     this.files = this.openFiles();
@@ -134,6 +150,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     // After VS Code has taken the rows and their items and sent them on (its writes wait for a timer too), not in between.
     if (this.rootAsked.length) setTimeout(() => [...this.rootAsked].forEach((asked) => asked()), 20);
     this.files = this.openFiles();
+    this.drawing++;
     const rows = this.visibleRows();
     return viewGroupOrder.flatMap((group): FleetNode[] => {
       const members = rows.filter((row) => row.group === group);
@@ -142,7 +159,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   }
 
   getTreeItem(node: FleetNode): vscode.TreeItem {
-    const loading = this.model.status.kind === 'loading' || this.model.progress().done < this.model.progress().total;
+    const loading = this.loading();
     if (node.kind === 'group') {
       // A filtered view opens every group it keeps: what the filter found must show. Its own ids, because VS Code keeps
       // each id's expanded or collapsed state over the state an item asks for.
@@ -197,16 +214,17 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
       `${text(`${String(config.repo_owner ?? '?')}/${String(config.repo_name ?? '?')}@${String(config.branch ?? '?')}`)} · ${code(workload.gitops_path)}`,
     ];
     if (file) lines.push('', `**${text(file.summary.label)}** · ${text(file.summary.detail)}`, ...(file.git ? ['', `${vscode.l10n.t('Git')}: **${text(file.git.text)}** · ${text(file.git.detail)}`] : []));
-    // The drift Sync would apply, from the same answer the rest of the row shows.
-    const snapshot = file?.live?.kind === 'live' ? file.live.snapshot : undefined;
+    // Everything below comes from the one answer the row's words come from: the open file's (its last, offline), or the view's.
+    const snapshot = file?.live?.kind === 'live' ? file.live.snapshot : file?.live?.kind === 'offline' ? file.live.last : undefined;
     const drifts = snapshot ? (snapshot.branchDrift ?? []) : (state?.drift ?? []);
     if (drifts.length) {
       lines.push('', `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Repo')} | ${vscode.l10n.t('Live')} |`, '|---|---|---|');
       for (const drift of drifts) lines.push(`| ${cell(drift.field)} | ${cell(drift.repo_value)} | ${drift.live_value === '' ? `*${vscode.l10n.t('not set')}*` : cell(drift.live_value)} |`);
     }
-    if (state?.message) lines.push('', text(state.message));
-    if (entry.error) lines.push('', `$(warning) ${text(entry.error)}`);
-    if (entry.fetchedAt) lines.push('', vscode.l10n.t('Fetched {0}', timeAgo(new Date(entry.fetchedAt).toISOString())));
+    if (!file && state?.message) lines.push('', text(state.message));
+    if (!file && entry.error) lines.push('', `$(warning) ${text(entry.error)}`);
+    const fetchedAt = snapshot ? snapshot.fetchedAt : entry.fetchedAt ? new Date(entry.fetchedAt).toISOString() : undefined;
+    if (fetchedAt) lines.push('', vscode.l10n.t('Fetched {0}', timeAgo(fetchedAt)));
     const markdown = new vscode.MarkdownString(lines.join('\n'), true);
     return markdown;
   }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { notify } from '../notices';
-import type { LiveSnapshot } from '../../../core/src/live';
 import type { ApiSessions } from '../apiSession';
 import { describeError } from '../apiErrors';
 import { refreshOpenDocuments } from '../commands';
@@ -9,10 +8,8 @@ import { LiveConfigProvider } from '../compare';
 import { FleetModel, type FleetEntry, type NoSession } from './fleetModel';
 import { FleetTreeProvider, type FleetNode } from './fleetTree';
 import { FleetActions } from './fleetActions';
-import { loadApi } from '../lazy';
 import type { LiveData } from '../liveData';
 import type { FileStates } from '../state/fileStates';
-import { wordsOf } from '../state/summary';
 import { readConnectionSettings, viewRefreshIntervalSeconds } from '../settings';
 import { fleetViewId, type TreeViewHandoff } from '../activation/handoff';
 import { plural } from '../l10n/plural';
@@ -49,13 +46,15 @@ export class FleetView implements vscode.Disposable {
   /** Workloads in the tree as last drawn: while there are none before and after, VS Code is not told the tree changed. */
   private drawnEntries = 0;
   private listingTimer?: NodeJS.Timeout;
+  /** The open files' rows as last drawn (FleetTreeProvider.openRowsSignature). */
+  private openRows = '[]';
   private readonly actions: FleetActions;
 
   constructor(
     context: vscode.ExtensionContext,
     sessions: ApiSessions,
-    liveData: LiveData,
-    private readonly states: FileStates,
+    private readonly liveData: LiveData,
+    states: FileStates,
     liveConfigs: LiveConfigProvider,
     handoff: TreeViewHandoff,
   ) {
@@ -69,20 +68,26 @@ export class FleetView implements vscode.Disposable {
       listShown: () => this.tree.nextRootRequest(listShownWaitMs),
     });
     // Rows of workloads whose file is open render the one model, as the CodeLens and the status item do.
-    this.actions = new FleetActions(context, this, liveData, liveConfigs);
+    this.actions = new FleetActions(context, this, liveData, states, liveConfigs);
     this.tree = new FleetTreeProvider(this.model, () => states.byWorkload());
     // The view was made at activation (activation/entry.ts), before this body loaded: it now shows this tree.
     this.view = handoff.view as vscode.TreeView<unknown> as vscode.TreeView<FleetNode>;
     handoff.tree.forwardTo(this.tree as vscode.TreeDataProvider<unknown>);
     liveConfigs.workloadSource = (workloadId) => {
-      const snapshot = this.snapshotOf(workloadId);
+      const snapshot = this.actions.snapshotOf(workloadId);
       return snapshot && { snapshot, stale: !!this.model.entry(workloadId)?.error };
     };
     this.subscriptions.push(
       this.tree,
       this.model.onChange((change) => this.scheduleRedraw(change !== 'state')),
-      // In the same tick as the other surfaces: a row never lags the CodeLens of its own file.
-      states.onDidChange(() => this.scheduleRedraw(true)),
+      // In the same tick as the other surfaces, and only when an open file's row would read otherwise (a refresh that
+      // changed nothing, a keystroke, redraw nothing: each redraw of 2,000 rows holds VS Code's drawing back 200 ms).
+      states.onDidChange(() => {
+        const signature = this.tree.openRowsSignature();
+        if (signature === this.openRows) return;
+        this.openRows = signature;
+        this.scheduleRedraw(true);
+      }),
       this.view.onDidChangeVisibility((event) => this.setVisible(event.visible)),
       vscode.workspace.registerTextDocumentContentProvider(branchScheme, new BranchFileProvider((workloadId) => {
         const state = this.model.entry(workloadId)?.state;
@@ -186,19 +191,10 @@ export class FleetView implements vscode.Disposable {
     return false;
   }
 
-  /** What the row of a workload says now, when its file is open (the one model); else the modal words the answer itself. */
-  wordsFor(workloadId: string): string | undefined {
-    const file = this.states.byWorkload().get(workloadId);
-    return file && wordsOf(file);
-  }
-
-  /** The snapshot the editor features use, built from what the view fetched for a workload. */
-  snapshotOf(workloadId: string): LiveSnapshot | undefined {
-    const entry = this.model.entry(workloadId);
-    const status = this.model.status;
-    const me = status.kind === 'ready' ? status.me : status.kind === 'failed' ? status.me : undefined;
-    if (!entry?.state || !me) return undefined;
-    return loadApi().snapshotFrom(entry.workload, entry.state, me, new Date(entry.fetchedAt ?? Date.now()));
+  /** Fetches one workload anew; its open file takes the same answer (shared, no request), so its row and lens move together. */
+  private async refreshWorkload(workloadId: string): Promise<void> {
+    await this.model.refreshWorkload(workloadId);
+    await this.liveData.refreshBound(workloadId);
   }
 
   private setFilter(change: Partial<FleetTreeProvider['filter']>): void {
@@ -232,7 +228,7 @@ export class FleetView implements vscode.Disposable {
       onEntry('tinyforge.view.compare', (entry) => this.actions.compare(entry)),
       onEntry('tinyforge.view.enableGitOps', (entry) => this.actions.enable(entry)),
       onEntry('tinyforge.view.createFromLive', (entry) => this.actions.createFromLive(entry)),
-      onEntry('tinyforge.view.refreshWorkload', (entry) => this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined))),
+      onEntry('tinyforge.view.refreshWorkload', (entry) => this.withProgress(this.refreshWorkload(entry.workload.id))),
       onEntry('tinyforge.view.copyId', async (entry) => {
         await vscode.env.clipboard.writeText(entry.workload.id);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', noticeText(entry.workload.id, textLimits.name)), 3_000);

@@ -36,7 +36,8 @@ export class FileStates implements vscode.Disposable {
     private readonly standings: GitStandings,
   ) {
     const schedule = (): void => this.schedule();
-    this.subscriptions = [this.changed, liveData.onDidChange(schedule), standings.onDidChange(schedule), onDidChangeBufferDrift(schedule)];
+    // A closed file's state goes with it: the view's row falls back to the view's own answer.
+    this.subscriptions = [this.changed, liveData.onDidChange(schedule), standings.onDidChange(schedule), onDidChangeBufferDrift(schedule), vscode.workspace.onDidCloseTextDocument(schedule)];
   }
 
   // A live answer moves the git standing too, in the same tick: one redraw for both, never one between them.
