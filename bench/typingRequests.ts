@@ -58,8 +58,14 @@ export async function countRequestsWhileTyping(characters: number): Promise<Typi
  * after (it must have stopped), against the README's budget of 12 per push.
  */
 async function countPushWatch(page: Page, devServer: DevServer, checkout: string): Promise<TypingFigures['pushWatch']> {
-  await runCommand(page, 'File: Revert File');
-  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+  // The typed text goes (closed without saving, and the file back to HEAD on disk in case it was saved), then the file
+  // is opened again, clean, with its live data, before anything is pushed.
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Revert and Close Editor');
+  await page.locator('.tab.active[aria-label*=".tinyforge.yml"]').waitFor({ state: 'detached', timeout: 15_000 });
+  execFileSync('git', ['-C', checkout, 'checkout', '--', '.tinyforge.yml']);
+  await openFile(page, '.tinyforge.yml');
+  await waitForStatus(page, /Drifted \(2\)/, 30_000);
   const file = `${checkout}/.tinyforge.yml`;
   writeFileSync(file, readFileSync(file, 'utf8').replace(/healthcheck: \S+/, 'healthcheck: /bench-push'));
   const git = (...args: string[]): string => execFileSync('git', ['-C', checkout, ...args], { encoding: 'utf8' }).trim();
@@ -70,7 +76,10 @@ async function countPushWatch(page: Page, devServer: DevServer, checkout: string
   const started = Date.now();
   git('push', '-q', 'origin', 'main');
   const pushed = git('rev-parse', 'HEAD').slice(0, 7);
-  await waitForStatus(page, new RegExp(`Ready to Sync ${pushed}`), 60_000);
+  await waitForStatus(page, new RegExp(`Ready to Sync ${pushed}`), 60_000).catch(async (error: unknown) => {
+    await snap(page, 'bench-push-watch-missed');
+    throw new Error(`${String(error)}\nthe status item said: ${await page.locator('.statusbar-item', { hasText: 'Tinyforge:' }).first().innerText().catch(() => '?')}`);
+  });
   const seenMs = Date.now() - started;
   const seenAt = devServer.log.length;
   const gitopsUntilSeen = gitops(from);
