@@ -109,7 +109,6 @@ export function activateFully(context: vscode.ExtensionContext, view: TreeViewHa
     states,
     new StatusItem(states),
     vscode.languages.registerHoverProvider({ scheme: 'file', language: 'yaml' }, new StandingHoverProvider(states)),
-    codeLenses,
     liveConfigs,
     vscode.workspace.registerTextDocumentContentProvider(liveScheme, liveConfigs),
     // Coming back to the window is a good moment to look again, unless we are backing off from failures.

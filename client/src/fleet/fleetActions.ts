@@ -18,6 +18,8 @@ import type { FleetEntry, FleetModel } from './fleetModel';
 export interface FleetActionHost {
   readonly model: FleetModel;
   withProgress(work: Promise<void>): Promise<void>;
+  /** Fetches one workload anew, and its open file takes the same answer. */
+  refreshWorkload(workloadId: string): Promise<void>;
 }
 
 /** The actions on a workload of the Tinyforge view: open its file, Sync, compare, enable GitOps, create its first file. */
@@ -89,7 +91,8 @@ export class FleetActions {
       return;
     }
     // The modal must show what is true now, not what the view fetched minutes ago.
-    await this.withProgress(this.model.refreshWorkload(entry.workload.id).then(() => undefined));
+    // Its open file takes the answer too (shared, no request), so the lens beside the modal says what the modal says.
+    await this.withProgress(this.view.refreshWorkload(entry.workload.id));
     const snapshot = this.snapshotOf(entry.workload.id);
     if (!snapshot || this.model.entry(entry.workload.id)?.error) {
       void notify('warning', vscode.l10n.t('{0} cannot be synced now: {1}', entry.workload.name, this.model.entry(entry.workload.id)?.error ?? vscode.l10n.t('its state is not known.')));
@@ -97,8 +100,6 @@ export class FleetActions {
     }
     const local = await workloadFile(this.context.workspaceState, entry.workload);
     const document = local?.exists ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === local.uri.toString()) : undefined;
-    // Its open file takes the answer just fetched (shared, no request), so the lens beside the modal says what it says.
-    await this.liveData.refreshBound(entry.workload.id);
     await confirmAndSync(this.liveData, {
       url: this.model.status.kind === 'ready' ? this.model.status.url : '',
       snapshot,

@@ -88,16 +88,8 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     return { entry, group: (file && groupOfHeadline(file.headline)) ?? entry.group, file };
   }
 
-  /** Whether states are still loading: worked out once per drawing (it walks every workload), not once per row. */
-  private loadingAsOf?: { drawing: number; loading: boolean };
-  private drawing = 0;
-  private loading(): boolean {
-    if (this.loadingAsOf?.drawing !== this.drawing) {
-      const { done, total } = this.model.progress();
-      this.loadingAsOf = { drawing: this.drawing, loading: this.model.status.kind === 'loading' || done < total };
-    }
-    return this.loadingAsOf.loading;
-  }
+  /** Whether states were still loading when VS Code last asked for rows: worked out there (it walks every workload), not once per row. */
+  private loading = false;
 
   /** The open files' rows as grouped and worded now: the view redraws for a file's change only when this moves. */
   openRowsSignature(): string {
@@ -150,7 +142,8 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     // After VS Code has taken the rows and their items and sent them on (its writes wait for a timer too), not in between.
     if (this.rootAsked.length) setTimeout(() => [...this.rootAsked].forEach((asked) => asked()), 20);
     this.files = this.openFiles();
-    this.drawing++;
+    const { done, total } = this.model.progress();
+    this.loading = this.model.status.kind === 'loading' || done < total;
     const rows = this.visibleRows();
     return viewGroupOrder.flatMap((group): FleetNode[] => {
       const members = rows.filter((row) => row.group === group);
@@ -159,7 +152,7 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
   }
 
   getTreeItem(node: FleetNode): vscode.TreeItem {
-    const loading = this.loading();
+    const loading = this.loading;
     if (node.kind === 'group') {
       // A filtered view opens every group it keeps: what the filter found must show. Its own ids, because VS Code keeps
       // each id's expanded or collapsed state over the state an item asks for.

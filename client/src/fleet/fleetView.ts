@@ -192,7 +192,7 @@ export class FleetView implements vscode.Disposable {
   }
 
   /** Fetches one workload anew; its open file takes the same answer (shared, no request), so its row and lens move together. */
-  private async refreshWorkload(workloadId: string): Promise<void> {
+  async refreshWorkload(workloadId: string): Promise<void> {
     await this.model.refreshWorkload(workloadId);
     await this.liveData.refreshBound(workloadId);
   }

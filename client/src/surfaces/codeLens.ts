@@ -3,7 +3,7 @@ import type { FileStates } from '../state/fileStates';
 import { isTinyforgeDocument } from '../tinyforgeDocuments';
 
 /** A CodeLens on the first line of a Tinyforge file: the live state, where the file stands in git, and the next step. */
-export class StateCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+export class StateCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(private readonly states: FileStates) {
@@ -23,6 +23,4 @@ export class StateCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     if (summary.next && summary.next.command !== git?.next?.command) lenses.push(new vscode.CodeLens(range, { title: summary.next.title, tooltip: summary.detail, command: summary.next.command, arguments: [uri] }));
     return lenses;
   }
-
-  dispose(): void {}
 }
