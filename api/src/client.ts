@@ -157,8 +157,8 @@ export function createApiClient(options: ApiClientOptions): TinyforgeApi {
       try {
         // The one place an answer's data comes in: the token goes from every string of it (names, values, times).
         // The walk copies the answer (~10-25 ms for 2,000 workloads): skipped when the text cannot hold the token,
-        // that is when it has no \u escape (which could spell it) and no form of it.
-        const mayHoldToken = textBody!.includes('\\u') || redactSecrets(textBody!) !== textBody;
+        // that is when it has no escape at all (\u, or \/ in a token with a slash, could spell it) and no form of it.
+        const mayHoldToken = textBody!.includes('\\') || redactSecrets(textBody!) !== textBody;
         return endpoint.read(mayHoldToken ? redactJson(parsed, redactSecrets) : parsed);
       } catch (error) {
         if (!(error instanceof ShapeProblem)) throw error;

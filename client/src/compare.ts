@@ -45,12 +45,12 @@ export class LiveConfigProvider implements vscode.TextDocumentContentProvider, v
 
   /** The live document URI for a file. */
   static uriFor(document: vscode.TextDocument, workloadId: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: liveScheme, path: `/${workloadId}/live.tinyforge.yml`, query: new URLSearchParams({ file: document.uri.toString() }).toString() });
+    return vscode.Uri.from({ scheme: liveScheme, path: `/${encodeURIComponent(workloadId)}/live.tinyforge.yml`, query: new URLSearchParams({ file: document.uri.toString() }).toString() });
   }
 
   /** The live document URI for a workload of the Tinyforge view. */
   static uriForWorkload(workloadId: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: liveScheme, path: `/${workloadId}/live.tinyforge.yml`, query: new URLSearchParams({ workload: workloadId }).toString() });
+    return vscode.Uri.from({ scheme: liveScheme, path: `/${encodeURIComponent(workloadId)}/live.tinyforge.yml`, query: new URLSearchParams({ workload: workloadId }).toString() });
   }
 
   /** Re-renders the open live documents of a workload of the view. */

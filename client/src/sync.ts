@@ -5,7 +5,7 @@ import { normalizeUrl, readConnectionSettings } from './settings';
 import type { LiveData, LiveState } from './liveData';
 import { commandTarget } from './commandTarget';
 import type { LiveSnapshot } from '../../core/src/index';
-import { plural } from './l10n/plural';
+import { firstFields, plural } from './l10n/plural';
 import type { FileStates } from './state/fileStates';
 import { summarize, wordsOf } from './state/summary';
 
@@ -93,7 +93,8 @@ export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Pr
   }
   // The modal says first what every surface says now, so it cannot tell another story than the lens beside it.
   const shownAs = target.shownAs ?? summarize({ kind: 'live', url, snapshot }).label;
-  const lines = [vscode.l10n.t('Now: {0}', shownAs), '', ...changes.map((change) => `${change.field}: ${change.live_value === '' ? vscode.l10n.t('(not set)') : change.live_value} → ${change.repo_value}`)];
+  const listed = firstFields(changes, 12);
+  const lines = [vscode.l10n.t('Now: {0}', shownAs), '', ...listed.shown.map((change) => `${change.field}: ${change.live_value === '' ? vscode.l10n.t('(not set)') : change.live_value} → ${change.repo_value}`), ...(listed.more ? [listed.more] : [])];
   // Line endings aside: a CRLF checkout of the branch's LF file is the same file.
   if (document && (document.isDirty || document.getText().replace(/\r\n/g, '\n') !== snapshot.branchHead.raw.replace(/\r\n/g, '\n'))) {
     lines.push('', vscode.l10n.t('The editor\'s text is not what is on {0}@{1} (unsaved, uncommitted or unpushed edits). Sync applies what is on the branch, not the editor.', snapshot.branch, commit.slice(0, 7)));
@@ -128,7 +129,9 @@ export async function confirmAndSync(liveData: LiveData, target: SyncTarget): Pr
     // Data fetched before the sync answered (a refresh that overtook ours) would list the fields just applied.
     const still = after && Date.parse(after.fetchedAt) >= syncedAt ? (after.branchDrift ?? []) : result.drift;
     if (still.length) {
-      void notify('warning', vscode.l10n.t('Synced {0}, but these fields still drift: {1}', snapshot.workloadName, still.map((entry) => `${entry.field} (${entry.repo_value} ≠ ${entry.live_value || '∅'})`).join(', ')));
+      const listed = firstFields(still, 5);
+      const fields = [...listed.shown.map((entry) => `${entry.field} (${entry.repo_value} ≠ ${entry.live_value || '∅'})`), ...(listed.more ? [listed.more] : [])].join(', ');
+      void notify('warning', vscode.l10n.t('Synced {0}, but these fields still drift: {1}', snapshot.workloadName, fields));
     } else {
       void notify('info', plural(result.applied.length, { one: '{1} is now in sync with {2}@{3} ({0} field applied).', other: '{1} is now in sync with {2}@{3} ({0} fields applied).' }, snapshot.workloadName, snapshot.branch, commit.slice(0, 7)));
     }

@@ -1,3 +1,5 @@
+import { plainText, textLimits } from './untrusted';
+
 /** Languages the core writes its messages in (Tinyforge ships both). */
 export type Locale = 'en' | 'ru';
 
@@ -152,7 +154,8 @@ export function messageCatalog(locale: Locale): Readonly<Record<MessageId, strin
 /** Fills a message template; `{0}`, `{1}`… are replaced by the arguments in order. */
 export function formatMessage(locale: Locale, id: MessageId, ...args: Array<string | number>): string {
   const template = catalogs[locale][id] ?? english[id];
-  return template.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)] ?? ''));
+  // An argument may be the file's own text (a quoted key can hold an escape sequence): shown, never acted on.
+  return template.replace(/\{(\d+)\}/g, (_, index: string) => plainText(String(args[Number(index)] ?? ''), textLimits.message));
 }
 
 /** Picks the supported locale for a VS Code / POSIX locale string such as `ru-RU`. */

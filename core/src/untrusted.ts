@@ -140,7 +140,8 @@ export function redactJson(value: unknown, redactText: (text: string) => string)
  * which notifications turn into a link, `command:` ones included) and a theme icon (`$(…)`) no longer parse.
  */
 export function noticeText(text: string, max: number = textLimits.message): string {
-  return plainText(text, max).replace(/\]\(/g, '] (').replace(/\$\(/g, '$ (');
+  // The spaces it adds may push the text past `max`: cut again.
+  return capLength(plainText(text, max).replace(/\]\(/g, '] (').replace(/\$\(/g, '$ ('), max);
 }
 
 /** A list of outside names for one line: the first `max` of them, then how many more ("a, b, c and 19,997 more"). */

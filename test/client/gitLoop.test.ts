@@ -160,6 +160,13 @@ describe('push the branch', () => {
     const refusal = await pushBranch(context(rejected));
     assert.deepEqual(refusal, { kind: 'push-rejected', detail: '! [rejected]        main -> main (fetch first) error: failed to push some refs' });
     assert.deepEqual(rejected.calls, ['push origin main'], 'one push, no force');
+    // The reason of a rejection and the remote: lines are the remote's text: shown, never acted on or rendered.
+    const hostile = fakeRepository({ HEAD: { type: 0, name: 'main', commit: 'c2', upstream: { remote: 'origin', name: 'main' }, ahead: 1, behind: 0 } });
+    hostile.pushError = { gitErrorCode: 'PushRejected', stderr: ` ! [remote rejected] main -> main (see [docs](command:workbench.action.terminal.sendSequence) \u001b]0;owned\u0007 $(alert) ${'x'.repeat(600)})` };
+    const hostileRefusal = (await pushBranch(context(hostile))) as { detail: string };
+    assert.doesNotMatch(hostileRefusal.detail, /[\u0000-\u001f]|\]\(|\$\(/, 'no escape, no Markdown link, no theme icon');
+    assert.match(hostileRefusal.detail, /\\x1b\]0;owned\\x07/);
+    assert.ok(hostileRefusal.detail.length <= 400 && hostileRefusal.detail.endsWith('…'), `cut with an ellipsis: ${hostileRefusal.detail.length}`);
     const behind = fakeRepository({ HEAD: { type: 0, name: 'main', commit: 'c2', upstream: { remote: 'origin', name: 'main' }, ahead: 1, behind: 3 } });
     assert.deepEqual(await pushBranch(context(behind)), { kind: 'behind', behind: 3, upstream: 'origin/main' });
     assert.deepEqual(behind.calls, []);

@@ -206,6 +206,10 @@ describe('API client against a hostile server: a clear error within the timeout,
     // A token spelled with JSON escapes (\u0074 for t) is not in the text as such: it is found after parsing.
     const escaped = await hostileServer((_request, response) => json(response, 200, `{"id":"wl","name":"app-\\u0074${token.slice(1)}","source_kind":"static","source_config":{},"gitops_enabled":true,"gitops_path":".tinyforge.yml"}`));
     assert.equal((await client(escaped.url).getWorkload('wl')).name, 'app-***');
+    // A token with a slash can be spelled with JSON's \/ and no \u: that text is walked too.
+    const slashToken = 'tf/admin/slash-token-9c1e';
+    const slashed = await hostileServer((_request, response) => json(response, 200, `{"id":"wl","name":"app-${slashToken.replace(/\//g, '\\/')}","source_kind":"static","source_config":{},"gitops_enabled":true,"gitops_path":".tinyforge.yml"}`));
+    assert.equal((await client(slashed.url, { token: slashToken }).getWorkload('wl')).name, 'app-***');
     // One workload's answer is capped at 1 MiB; the list (16 MiB) can carry a 4 MB name.
     const huge = await hostileServer((_request, response) => json(response, 200, [{ ...workload, name: 'n'.repeat(4 * 1024 * 1024) }]));
     assert.ok((await client(huge.url).listWorkloads())[0].name.length <= 120, 'a 4 MB name is capped where it comes in');

@@ -76,6 +76,7 @@ describe('outside text: one boundary for everything a server sends', () => {
   test('text for a notification or the status bar: no Markdown link and no theme icon parse in it', () => {
     assert.equal(noticeText('[open](command:workbench.action.quit) $(alert)'), '[open] (command:workbench.action.quit) $ (alert)');
     assert.equal(noticeText('shop-api'), 'shop-api');
+    assert.equal(noticeText('[a](b) '.repeat(100), 50).length, 50, 'the spaces it adds do not take it past its cap');
   });
 
   test('the token is redacted as it is and percent-encoded in either hex case; text without it is returned as is', () => {

@@ -4,6 +4,7 @@ import type { FleetEntry, FleetModel } from './fleetModel';
 import type { FileState } from '../state/fileStates';
 import { groupOfHeadline, viewGroupOrder, type ViewGroup } from '../state/model';
 import { timeAgo, wordsOf } from '../state/summary';
+import { firstFields } from '../l10n/plural';
 
 /** One workload in the view, with the group it shows under and, when its file is open, that file's state (the one model). */
 export interface FleetRow {
@@ -212,7 +213,9 @@ export class FleetTreeProvider implements vscode.TreeDataProvider<FleetNode>, vs
     const drifts = snapshot ? (snapshot.branchDrift ?? []) : (state?.drift ?? []);
     if (drifts.length) {
       lines.push('', `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Repo')} | ${vscode.l10n.t('Live')} |`, '|---|---|---|');
-      for (const drift of drifts) lines.push(`| ${cell(drift.field)} | ${cell(drift.repo_value)} | ${drift.live_value === '' ? `*${vscode.l10n.t('not set')}*` : cell(drift.live_value)} |`);
+      const listed = firstFields(drifts, 12);
+      for (const drift of listed.shown) lines.push(`| ${cell(drift.field)} | ${cell(drift.repo_value)} | ${drift.live_value === '' ? `*${vscode.l10n.t('not set')}*` : cell(drift.live_value)} |`);
+      if (listed.more) lines.push('', listed.more);
     }
     if (!file && state?.message) lines.push('', text(state.message));
     if (!file && entry.error) lines.push('', `$(warning) ${text(entry.error)}`);

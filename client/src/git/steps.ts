@@ -4,6 +4,7 @@
 import { relative, sep } from 'node:path';
 import type { Clock } from '../../../api/src/clock';
 import type { GitError, GitRepository } from './gitApi';
+import { noticeText, textLimits } from '../../../core/src/untrusted';
 import { holdsFile } from './standing';
 
 /** Why a step did nothing (or stopped), in terms the command turns into a sentence. */
@@ -52,12 +53,15 @@ export function checkCheckout(context: StepContext): Refusal | undefined {
   return undefined;
 }
 
-/** What git said, in a line or two: its `!`, `error:` and `fatal:` lines when it printed any, never its hints. */
+/**
+ * What git said, in a line or two: its `!`, `error:` and `fatal:` lines when it printed any, never its hints. Shown
+ * as outside text: a remote writes the reason of a rejection and its `remote:` lines.
+ */
 function detailOf(error: unknown): string {
   const gitError = error as GitError;
   const lines = (gitError.stderr?.trim() || gitError.message || String(error)).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('hint:'));
   const telling = lines.filter((line) => /^(!|error:|fatal:)/.test(line));
-  return (telling.length ? telling : lines.slice(-3)).join(' ').slice(0, 400);
+  return noticeText((telling.length ? telling : lines.slice(-3)).join(' '), textLimits.message);
 }
 
 /** Whether the file differs from HEAD on disk (the caller saves its buffer first). */

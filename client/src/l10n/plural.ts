@@ -21,3 +21,9 @@ export function plural(count: number, forms: PluralForms, ...args: Array<string 
   const category = rules.select(count);
   return vscode.l10n.t({ message: category === 'one' ? forms.one : forms.other, args: [count, ...args], comment: [`plural:${category}`] });
 }
+
+/** The first `max` drift entries of a server's list, and the words for the rest: a server's list has no bound of its own. */
+export function firstFields<T>(items: readonly T[], max: number): { shown: readonly T[]; more?: string } {
+  if (items.length <= max) return { shown: items };
+  return { shown: items.slice(0, max), more: plural(items.length - max, { one: '… and {0} more field', other: '… and {0} more fields' }) };
+}
