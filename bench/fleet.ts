@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { seedDataDir, startDevServer, type DevServer } from '../test/support/devServer';
 import { repoRoot } from '../test/support/lspClient';
 import { openEditor, openTinyforgeView, snap } from '../test/support/workbench';
+import { packFloorExtension } from './floorPack';
 
 /** The fleet the view is measured on: 2,000 workloads, 300 with GitOps on (`--demo-fleet 2000`). */
 export const fleetSize = 2_000;
@@ -36,6 +37,8 @@ export interface FleetFigures {
   openings: ViewOpening[];
   /** In code-server, the first opening: click on the view's icon → every state filled, ms. */
   allStatesMs: number;
+  /** The same for the floor (bench/jobFloorExtension: the same requests, 4 states at a time, the counts redrawn), ms. */
+  floorAllStatesMs: number;
   /** Requests code-server's extension sent from opening the view to every state filled. */
   editorOpening: RequestCounts;
 }
@@ -98,7 +101,12 @@ export interface ViewOpening {
   listAnsweredMs: number;
   /** The list sent → the first group rows on screen: transport, parsing, grouping and the tree's first render. */
   listToGroupsMs: number;
+  /** The same two for the floor (bench/jobFloorExtension), opened in a fresh editor of its own after this one. */
+  floorFirstGroupsMs: number;
+  floorListToGroupsMs: number;
 }
+
+type Opening = Pick<ViewOpening, 'firstGroupsMs' | 'listAnsweredMs' | 'listToGroupsMs'>;
 
 const groupRow = /^(Drifted|Invalid on branch|Fetch failed|No file|In sync|GitOps disabled|Checking…) \d+$/;
 
@@ -117,9 +125,9 @@ const watchForGroups = `(() => {
 })()`;
 
 /** Opens the view once in a fresh code-server; the first opening also waits for every state and counts the requests. */
-async function openViewOnce(devServer: DevServer, enabled: number, full: boolean): Promise<ViewOpening & Partial<Pick<FleetFigures, 'allStatesMs' | 'editorOpening'>>> {
+async function openViewOnce(devServer: DevServer, enabled: number, full: boolean, floorVsix?: string): Promise<Opening & Partial<Pick<FleetFigures, 'allStatesMs' | 'editorOpening'>>> {
   const folder = mkdtempSync(join(tmpdir(), 'tinyforge-bench-fleet-'));
-  const editor = await openEditor({ open: { folder }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+  const editor = await openEditor({ open: { folder }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken }, vsix: floorVsix });
   try {
     const { page } = editor;
     // The workbench is up and idle before the clock starts.
@@ -134,7 +142,7 @@ async function openViewOnce(devServer: DevServer, enabled: number, full: boolean
     const listLine = devServer.log.findIndex((line, index) => index >= start && /^GET \/api\/workloads /.test(line));
     if (listLine < 0) throw new Error('the view drew its groups, but the dev server logged no list request');
     const listAnsweredAt = devServer.logTimes[listLine];
-    const opening: ViewOpening = { firstGroupsMs: firstGroupsAt - clickedAt, listAnsweredMs: listAnsweredAt - clickedAt, listToGroupsMs: firstGroupsAt - listAnsweredAt };
+    const opening: Opening = { firstGroupsMs: firstGroupsAt - clickedAt, listAnsweredMs: listAnsweredAt - clickedAt, listToGroupsMs: firstGroupsAt - listAnsweredAt };
     if (!full) return opening;
     // Filled: the dev server has answered every state, and the view's "Checking n of m…" line is gone.
     const countStates = () => devServer.log.slice(start).filter((line) => /^GET \/api\/workloads\/[^/]+\/gitops /.test(line)).length;
@@ -142,7 +150,7 @@ async function openViewOnce(devServer: DevServer, enabled: number, full: boolean
     const deadline = Date.now() + 120_000;
     while ((countStates() < enabled || (await checking.count()) > 0) && Date.now() < deadline) await pause(50);
     const allStatesMs = Date.now() - clickedAt;
-    await snap(page, 'bench-fleet-view');
+    if (!floorVsix) await snap(page, 'bench-fleet-view');
     await pause(300);
     return { ...opening, allStatesMs, editorOpening: countRequests(devServer.log.slice(start)) };
   } finally {
@@ -152,11 +160,18 @@ async function openViewOnce(devServer: DevServer, enabled: number, full: boolean
 }
 
 /** In code-server: open the Tinyforge view `editorOpenings` times, each in a fresh editor; the first also times the last state. */
-async function measureInEditor(devServer: DevServer, enabled: number): Promise<Pick<FleetFigures, 'openings' | 'allStatesMs' | 'editorOpening'>> {
+async function measureInEditor(devServer: DevServer, enabled: number): Promise<Pick<FleetFigures, 'openings' | 'allStatesMs' | 'floorAllStatesMs' | 'editorOpening'>> {
+  const floorVsix = packFloorExtension('jobFloorExtension', mkdtempSync(join(tmpdir(), 'tinyforge-bench-view-floor-')));
+  const withFloor = async (opening: Opening, full = false): Promise<ViewOpening & { floorAllStatesMs?: number }> => {
+    const floor = await openViewOnce(devServer, enabled, full, floorVsix);
+    return { firstGroupsMs: opening.firstGroupsMs, listAnsweredMs: opening.listAnsweredMs, listToGroupsMs: opening.listToGroupsMs, floorFirstGroupsMs: floor.firstGroupsMs, floorListToGroupsMs: floor.listToGroupsMs, floorAllStatesMs: floor.allStatesMs };
+  };
   const first = await openViewOnce(devServer, enabled, true);
-  const openings: ViewOpening[] = [first];
-  while (openings.length < editorOpenings) openings.push(await openViewOnce(devServer, enabled, false));
-  return { openings: openings.map(({ firstGroupsMs, listAnsweredMs, listToGroupsMs }) => ({ firstGroupsMs, listAnsweredMs, listToGroupsMs })), allStatesMs: first.allStatesMs!, editorOpening: first.editorOpening! };
+  const firstPair = await withFloor(first, true);
+  const openings: ViewOpening[] = [firstPair];
+  while (openings.length < editorOpenings) openings.push(await withFloor(await openViewOnce(devServer, enabled, false)));
+  const strip = ({ floorAllStatesMs: _all, ...opening }: ViewOpening & { floorAllStatesMs?: number }): ViewOpening => opening;
+  return { openings: openings.map(strip), allStatesMs: first.allStatesMs!, floorAllStatesMs: firstPair.floorAllStatesMs!, editorOpening: first.editorOpening! };
 }
 
 /** The view on 2,000 workloads (300 with GitOps on): requests, time, heap. */

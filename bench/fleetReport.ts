@@ -3,25 +3,26 @@ import type { Budget } from './budget';
 import type { ViewOpening } from './fleet';
 
 const ms = (value: number): string => `${Math.round(value)} ms`;
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ratio = (value: number): string => `${value.toFixed(2)}×`;
 
-/** First groups within 1 s every time; the list sent → its groups on screen within 60 ms every time. */
+/**
+ * Against the floor (bench/jobFloorExtension: the same two requests, then two rows; in a fresh editor after each of
+ * ours), medians: first groups ≤ 1.5× the floor's, the list sent → its groups on screen ≤ 2× the floor's.
+ */
 export function viewOpeningBudgets(openings: readonly ViewOpening[]): Budget[] {
-  const firstGroups = openings.map((opening) => opening.firstGroupsMs);
-  const listToGroups = openings.map((opening) => opening.listToGroupsMs);
-  const within = (values: number[], limit: number) => values.filter((value) => value <= limit).length;
+  const goal = (what: string, limit: number, ours: number[], floor: number[]): Budget => {
+    const [oursMedian, floorMedian] = [median(ours), median(floor)];
+    return {
+      what,
+      limit: `median ≤ ${limit}× the floor's`,
+      measured: `${ratio(oursMedian / floorMedian)} (${ms(oursMedian)} against ${ms(floorMedian)}; ours ${ms(Math.min(...ours))} to ${ms(Math.max(...ours))})`,
+      pass: oursMedian <= limit * floorMedian,
+    };
+  };
   return [
-    {
-      what: 'Tinyforge view opened → first groups drawn (code-server, each opening in a fresh editor)',
-      limit: `≤ 1 s in ${openings.length} of ${openings.length} openings`,
-      measured: `${within(firstGroups, 1_000)} of ${openings.length} (${ms(Math.min(...firstGroups))} to ${ms(Math.max(...firstGroups))})`,
-      pass: within(firstGroups, 1_000) === openings.length,
-    },
-    {
-      what: 'the workload list sent → its groups on screen (transport, parsing, grouping, first render)',
-      limit: `≤ 60 ms in ${openings.length} of ${openings.length} openings`,
-      measured: `${within(listToGroups, 60)} of ${openings.length} (${ms(Math.min(...listToGroups))} to ${ms(Math.max(...listToGroups))})`,
-      pass: within(listToGroups, 60) === openings.length,
-    },
+    goal('Tinyforge view opened → first groups drawn (code-server, each opening in a fresh editor)', 1.5, openings.map((opening) => opening.firstGroupsMs), openings.map((opening) => opening.floorFirstGroupsMs)),
+    goal('the workload list sent → its groups on screen (transport, parsing, grouping, first render)', 2, openings.map((opening) => opening.listToGroupsMs), openings.map((opening) => opening.floorListToGroupsMs)),
   ];
 }
 
@@ -30,9 +31,11 @@ export function viewOpeningSection(openings: readonly ViewOpening[]): string[] {
   return [
     'Each opening of the view in a fresh code-server (fresh profile, the extension not yet active), from the click on its icon; the list\'s time is when the dev server printed its request line, as the answer went out:',
     '',
-    '| Opening | click → list sent | list sent → first groups on screen | click → first groups on screen |',
-    '|---:|---:|---:|---:|',
-    ...openings.map((opening, index) => `| ${index + 1} | ${ms(opening.listAnsweredMs)} | ${ms(opening.listToGroupsMs)} | ${ms(opening.firstGroupsMs)} |`),
+    '| Opening | click → list sent | list sent → first groups on screen | click → first groups on screen | the floor: list → groups | the floor: click → groups |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...openings.map((opening, index) => `| ${index + 1} | ${ms(opening.listAnsweredMs)} | ${ms(opening.listToGroupsMs)} | ${ms(opening.firstGroupsMs)} | ${ms(opening.floorListToGroupsMs)} | ${ms(opening.floorFirstGroupsMs)} |`),
+    '',
+    'The floor is `bench/jobFloorExtension`, alone in a fresh editor after each of our openings: a view in its own activity-bar container, activated when shown, that sends `GET /api/me` and `GET /api/workloads` together and shows two rows worded as our group rows are; nothing else.',
     '',
     'Where the list → groups time goes, from one trace of 10 openings (timestamps written by the extension host, not part of this bench): the list\'s 750 KB reach the extension host 2–6 ms after the dev server sends them; ' +
       'reading and checking 2,000 workloads and grouping them take 5–7 ms; the view tells VS Code at once (1 ms); VS Code asks for the rows 7–11 ms later and has them on screen 16–30 ms after that. ' +
@@ -43,12 +46,12 @@ export function viewOpeningSection(openings: readonly ViewOpening[]): string[] {
   ];
 }
 
-/** The openings over 60 ms, and what the traces showed such openings spend their time on. */
+/** The openings over twice their floor's list → groups, and what the traces showed such openings spend their time on. */
 function slowOpenings(openings: readonly ViewOpening[]): string[] {
-  const slow = openings.filter((opening) => opening.listToGroupsMs > 60);
+  const slow = openings.filter((opening) => opening.listToGroupsMs > 2 * opening.floorListToGroupsMs);
   if (!slow.length) return [];
   return [
-    `**Over 60 ms:** ${slow.map((opening) => `opening ${openings.indexOf(opening) + 1} (${ms(opening.listToGroupsMs)})`).join(', ')}. ` +
+    `**Over twice the floor\'s:** ${slow.map((opening) => `opening ${openings.indexOf(opening) + 1} (${ms(opening.listToGroupsMs)}, its floor ${ms(opening.floorListToGroupsMs)})`).join(', ')}. ` +
       'In the traced openings that went over, the time was VS Code\'s: it asked for the rows up to 70 ms after the view told it of the list (7–11 ms in the others), or had them on screen up to 41 ms after it got them (16–30 ms in the others), ' +
       'while the extension\'s own part, from the list\'s arrival to telling VS Code, stayed at 5–10 ms. What is left to the extension there is the list itself: `JSON.parse` of its 750 KB and checking 2,000 workloads take 4–5 ms in process.',
     '',

@@ -1,9 +1,14 @@
 // What a user waits for, in code-server, with every API answer 200 ms late (`--fault-latency-ms 200`): from opening a
 // linked file to its `live:` decoration on screen, and from the click on Sync to "now in sync". Each run is a fresh
-// dev server and a fresh editor on the demo's shop-api checkout.
+// dev server and a fresh editor on the demo's shop-api checkout. The floor for the opening is bench/jobFloorExtension,
+// which sends the same three requests and draws `live:` with nothing else, in a fresh editor of its own after each run.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { demoRepoFolder } from '../devserver/src/demo';
 import { seedDataDir, startDevServer } from '../test/support/devServer';
 import { openEditor, runCommand, snap } from '../test/support/workbench';
+import { packFloorExtension } from './floorPack';
 
 /** Runs of each measure. */
 export const latencyRuns = 10;
@@ -16,6 +21,8 @@ export interface LatencyRun {
   enterToShownMs: number;
   /** The file's text on screen → its first `live:` decoration on screen. */
   openToDriftMs: number;
+  /** The same for the floor extension, in the run after this one. */
+  floorOpenToDriftMs: number;
   openRequests: string[];
   /** The API's own time for what opening needs: the slower of `me` and the list (sent together), then the file's state. */
   openApiMs: number;
@@ -63,10 +70,10 @@ const watchForInSync = `(() => {
 })()`;
 
 
-async function oneRun(index: number): Promise<LatencyRun> {
+async function oneRun(index: number, floorVsix?: string): Promise<Omit<LatencyRun, 'floorOpenToDriftMs'>> {
   const seeded = seedDataDir();
   const devServer = await startDevServer({ seeded, flags: ['--fault-latency-ms', String(apiLatencyMs)] });
-  const editor = await openEditor({ open: { folder: demoRepoFolder(seeded.dataDir, 'shop-api') }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken } });
+  const editor = await openEditor({ open: { folder: demoRepoFolder(seeded.dataDir, 'shop-api') }, settings: { 'tinyforge.url': devServer.url }, env: { TINYFORGE_TOKEN: devServer.adminToken }, vsix: floorVsix });
   try {
     const { page } = editor;
     // The workbench, the extension and its language server are up and idle before the clock starts.
@@ -86,10 +93,12 @@ async function oneRun(index: number): Promise<LatencyRun> {
     const [shownAt, liveAt] = (await page.evaluate('[window.__tinyforgeShownAt, window.__tinyforgeLiveAt]')) as [number, number];
     const enterToShownMs = shownAt - opened;
     const openToDriftMs = liveAt - shownAt;
-    if (index === 0) await snap(page, 'bench-open-to-drift');
+    if (index === 0 && !floorVsix) await snap(page, 'bench-open-to-drift');
     await new Promise((resolve) => setTimeout(resolve, 500));
     const opening = logged(devServer.log.slice(openStart));
     const openApiMs = slowest(opening, /^GET \/api\/(me|workloads)$/) + slowest(opening, /\/gitops$/);
+    // The floor draws `live:` and nothing else: it has no Sync.
+    if (floorVsix) return { enterToShownMs, openToDriftMs, openRequests: opening.map(({ request }) => request), openApiMs, syncToInSyncMs: NaN, syncRequests: [], syncApiMs: NaN };
 
     await runCommand(page, 'Tinyforge: Sync Workload');
     const dialog = page.locator('.monaco-dialog-box');
@@ -113,7 +122,12 @@ async function oneRun(index: number): Promise<LatencyRun> {
 
 /** Runs `latencyRuns` times: open the linked file, then Sync it. */
 export async function measureLiveLatency(): Promise<LatencyRun[]> {
+  const floorVsix = packFloorExtension('jobFloorExtension', mkdtempSync(join(tmpdir(), 'tinyforge-bench-live-floor-')));
   const runs: LatencyRun[] = [];
-  for (let index = 0; index < latencyRuns; index++) runs.push(await oneRun(index));
+  for (let index = 0; index < latencyRuns; index++) {
+    const ours = await oneRun(index);
+    const floor = await oneRun(index, floorVsix);
+    runs.push({ ...ours, floorOpenToDriftMs: floor.openToDriftMs });
+  }
   return runs;
 }

@@ -1,13 +1,12 @@
 // A workspace of Kubernetes YAML with no Tinyforge file, in code-server with a Tinyforge server configured and a
 // token at hand: the extension activates (it listens for YAML), and must start no language server, send no request,
 // and cost little. Each run is a fresh code-server.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDevServer } from '../test/support/devServer';
-import { repoRoot } from '../test/support/lspClient';
+import { packFloorExtension } from './floorPack';
 import { languageServerRuns, openEditor, reportedActivationMs, snap } from '../test/support/workbench';
 
 /** Fresh code-servers opened on the workspace. */
@@ -55,19 +54,11 @@ async function openByPath(page: Page, path: string): Promise<void> {
   await page.waitForSelector(`.tab.active[aria-label*="${path.split('/')[1]}"]`, { timeout: 15_000 });
 }
 
-/** Packs the do-nothing extension the activation time is compared with. */
-function packFloorExtension(into: string): string {
-  const vsix = join(into, 'activation-floor.vsix');
-  const packed = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: join(repoRoot, 'bench/floorExtension'), encoding: 'utf8' });
-  if (packed.status !== 0) throw new Error(`could not pack bench/floorExtension: ${packed.stderr || packed.stdout}`);
-  return vsix;
-}
-
 /** Opens the workspace `runs` times: three YAML files opened, a hover, a few keys typed, then the figures. */
 export async function measureNotTinyforge(): Promise<NotTinyforgeFigures> {
   const folder = writeWorkspace();
   const packed = mkdtempSync(join(tmpdir(), 'tinyforge-bench-floor-'));
-  const floorVsix = packFloorExtension(packed);
+  const floorVsix = packFloorExtension('floorExtension', packed);
   const devServer = await startDevServer();
   const figures: NotTinyforgeFigures = { files: kubernetesFiles, activationMs: [], floorActivationMs: [], serverStarted: 0, requests: 0 };
   try {

@@ -151,7 +151,12 @@ export function budgetsOf(results: BenchResults): Budget[] {
       pass: fleet.idle.statesPerWorkloadMax <= 6 && fleet.idle.other === 0,
     },
     ...viewOpeningBudgets(fleet.openings),
-    { what: 'Tinyforge view opened → every state filled (code-server)', limit: '≤ 15 s', measured: `${num(fleet.allStatesMs / 1000)} s`, pass: fleet.allStatesMs <= 15_000 },
+    {
+      what: 'Tinyforge view opened → every state filled (code-server)',
+      limit: "≤ 1.5× the floor's (the same requests, 4 states at a time, the counts redrawn; its first opening)",
+      measured: `${num(fleet.allStatesMs / fleet.floorAllStatesMs)}× (${num(fleet.allStatesMs / 1000)} s against ${num(fleet.floorAllStatesMs / 1000)} s)`,
+      pass: fleet.allStatesMs <= 1.5 * fleet.floorAllStatesMs,
+    },
     { what: 'extension-host heap added by the view', limit: '≤ 30 MiB', measured: `${num(fleet.heapAddedMiB)} MiB`, pass: fleet.heapAddedMiB <= 30 },
     { what: `a workspace of ${workspaceScale.files.toLocaleString('en')} Tinyforge files: server spawned → every file's problems`, limit: '≤ 3 s', measured: `${num(workspaceScale.allProblemsMs)} ms (${workspaceScale.problems} problems)`, pass: workspaceScale.allProblemsMs <= 3_000 },
     { what: `language server RSS with those ${workspaceScale.files.toLocaleString('en')} files`, limit: '≤ 120 MiB', measured: `${num(workspaceScale.rssMiB)} MiB`, pass: workspaceScale.rssMiB <= 120 },

@@ -238,9 +238,9 @@ export interface EditorSession {
 }
 
 /** Starts code-server with the packaged extension and opens a page on a folder or a `.code-workspace` file. */
-export async function openEditor(options: { open: { folder: string } | { workspace: string }; settings?: Record<string, unknown>; env?: Record<string, string>; workspaceTrust?: boolean; extraExtensions?: string[] }): Promise<EditorSession> {
+export async function openEditor(options: { open: { folder: string } | { workspace: string }; settings?: Record<string, unknown>; env?: Record<string, string>; workspaceTrust?: boolean; extraExtensions?: string[]; vsix?: string }): Promise<EditorSession> {
   const codeServer = await startCodeServer({
-    vsix: join(repoRoot, 'tinyforge-gitops.vsix'),
+    vsix: options.vsix ?? join(repoRoot, 'tinyforge-gitops.vsix'),
     extraExtensions: options.extraExtensions,
     settings: { 'chat.disableAIFeatures': true, 'git.openRepositoryInParentFolders': 'never', ...options.settings },
     env: options.env,
