@@ -50,8 +50,18 @@ function driftState(text: string): string | undefined {
 /** Fails on "In sync" beside a drift decoration, and on the lens, the status and the view's row naming other states for over 1 s. */
 function assertOneTruth(samples: Sample[], step: string, rowThroughout = true): void {
   assert.ok(samples.length > 5, `${step}: only ${samples.length} samples`);
-  // The view's row is read in every sample of a step (none silently drops out of the comparison).
-  if (rowThroughout) assert.equal(samples.filter((sample) => !driftState(sample.row)).length, 0, `${step}: the view's row named no state in some samples`);
+  // The view's row takes part in every sample of a step: a row on screen always names a state, and it is off screen
+  // only while VS Code redraws its group (a row moving from one group to another; up to ~1.2 s on a loaded 2-core CI
+  // machine), never for over 2 s in a row.
+  if (rowThroughout) {
+    const stateless = samples.filter((sample) => sample.row && !driftState(sample.row));
+    assert.equal(stateless.length, 0, `${step}: the view's row named no state in ${stateless.length} of ${samples.length} samples: ${[...new Set(stateless.map((sample) => JSON.stringify(sample.row)))].join(', ')}`);
+    let goneSince: number | undefined;
+    for (const sample of samples) {
+      if (sample.row) goneSince = undefined;
+      else assert.ok(sample.at - (goneSince ??= sample.at) <= 2000, `${step}: the view's row was off screen for over 2 s`);
+    }
+  }
   let disagreeingSince: number | undefined;
   for (const sample of samples) {
     const live = sample.decorations.filter((text) => text.startsWith('live:'));
