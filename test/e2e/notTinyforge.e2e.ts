@@ -64,6 +64,8 @@ describe('in a real VS Code: a workspace of other YAML, with no Tinyforge file',
   test('YAML files that are not Tinyforge files start no language server and send no request', async () => {
     await quickOpen(page, 'app-3', 'deployment.yaml');
     await page.waitForSelector('.tab.active[aria-label*="deployment.yaml"]', { timeout: 15_000 });
+    // Typed into the editor, not wherever focus was left (once, on a loaded machine, the explorer took the first keys).
+    await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('  # scaled by hand\n');
     // Nothing to wait for: this is the time the extension would have had to start a server or ask for something.
@@ -80,6 +82,7 @@ describe('in a real VS Code: a workspace of other YAML, with no Tinyforge file',
     writeFileSync(join(workspace.folder, 'app-5', '.tinyforge.yml'), 'version: 1\ndeploy:\n  prot: 8080\n');
     await waitUntil(() => languageServerRuns(editor), 'the language server to start for the new file', 30_000);
     await quickOpen(page, 'app-5', '.tinyforge.yml');
+    await page.waitForSelector('.tab.active[aria-label*=".tinyforge.yml"]', { timeout: 15_000 });
     await waitForSquiggles(page, 1);
     await snap(page, 'not-tinyforge-2-new-file');
   });
