@@ -162,16 +162,12 @@ async function openViewOnce(devServer: DevServer, enabled: number, full: boolean
 /** In code-server: open the Tinyforge view `editorOpenings` times, each in a fresh editor; the first also times the last state. */
 async function measureInEditor(devServer: DevServer, enabled: number): Promise<Pick<FleetFigures, 'openings' | 'allStatesMs' | 'floorAllStatesMs' | 'editorOpening'>> {
   const floorVsix = packFloorExtension('jobFloorExtension', mkdtempSync(join(tmpdir(), 'tinyforge-bench-view-floor-')));
-  const withFloor = async (opening: Opening, full = false): Promise<ViewOpening & { floorAllStatesMs?: number }> => {
-    const floor = await openViewOnce(devServer, enabled, full, floorVsix);
-    return { firstGroupsMs: opening.firstGroupsMs, listAnsweredMs: opening.listAnsweredMs, listToGroupsMs: opening.listToGroupsMs, floorFirstGroupsMs: floor.firstGroupsMs, floorListToGroupsMs: floor.listToGroupsMs, floorAllStatesMs: floor.allStatesMs };
-  };
+  const pair = (ours: Opening, floor: Opening): ViewOpening => ({ firstGroupsMs: ours.firstGroupsMs, listAnsweredMs: ours.listAnsweredMs, listToGroupsMs: ours.listToGroupsMs, floorFirstGroupsMs: floor.firstGroupsMs, floorListToGroupsMs: floor.listToGroupsMs });
   const first = await openViewOnce(devServer, enabled, true);
-  const firstPair = await withFloor(first, true);
-  const openings: ViewOpening[] = [firstPair];
-  while (openings.length < editorOpenings) openings.push(await withFloor(await openViewOnce(devServer, enabled, false)));
-  const strip = ({ floorAllStatesMs: _all, ...opening }: ViewOpening & { floorAllStatesMs?: number }): ViewOpening => opening;
-  return { openings: openings.map(strip), allStatesMs: first.allStatesMs!, floorAllStatesMs: firstPair.floorAllStatesMs!, editorOpening: first.editorOpening! };
+  const firstFloor = await openViewOnce(devServer, enabled, true, floorVsix);
+  const openings: ViewOpening[] = [pair(first, firstFloor)];
+  while (openings.length < editorOpenings) openings.push(pair(await openViewOnce(devServer, enabled, false), await openViewOnce(devServer, enabled, false, floorVsix)));
+  return { openings, allStatesMs: first.allStatesMs!, floorAllStatesMs: firstFloor.allStatesMs!, editorOpening: first.editorOpening! };
 }
 
 /** The view on 2,000 workloads (300 with GitOps on): requests, time, heap. */
