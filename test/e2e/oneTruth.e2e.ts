@@ -172,6 +172,9 @@ describe('in a real VS Code: one truth on the CodeLens, the status item and the 
     assert.ok((await dialog.innerText()).includes(`Now: ${shown}`), `the modal says "${await dialog.innerText()}", the status item "${shown}"`);
     await dialog.locator('a.monaco-button, button', { hasText: /^Sync$/ }).first().click();
     await waitForStatus(page, /In sync/, 30_000);
+    // The row moves to the In sync group: VS Code may take over a second to redraw it there (checked in the samples).
+    const inSync = (rows: string[]): boolean => rows.some((row) => row.startsWith('shop-api') && driftState(row) === 'In sync');
+    assert.ok(inSync(await viewRows(page, inSync, 5_000)), "the view's row reached In sync");
     await page.waitForTimeout(1200);
     const samples = await sampling.stop();
     assertOneTruth(samples, 'sync');
