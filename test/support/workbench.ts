@@ -21,10 +21,11 @@ export async function openFile(page: Page, query: string): Promise<void> {
   const [folder, name] = query.includes('/') ? [query.slice(0, query.lastIndexOf('/')), query.slice(query.lastIndexOf('/') + 1)] : [undefined, query];
   await page.keyboard.press('Control+P');
   await page.keyboard.type(query);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: folder ?? name }).first();
+  // Enter opens the focused row: wait until that is the file asked for. Quick Open redraws its list as results come
+  // in, so a click on a row found a moment before can land on another file (one CI run opened the wrong folder's).
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: folder ?? name }).first();
   await row.waitFor({ timeout: 15_000 });
-  if (folder) await row.click();
-  else await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
   // Tabs show only the name; in a multi-root workspace the breadcrumbs name the folder too.
   if (folder) await page.locator('.breadcrumbs-control', { hasText: folder }).first().waitFor({ timeout: 15_000 });
