@@ -1,8 +1,8 @@
 // What a user waits for in code-server with a slow API: its goals and its table.
 import type { Budget } from './budget';
 import { apiLatencyMs, type LatencyRun } from './liveLatency';
+import { median } from './stats';
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number): string => `${Math.round(value)} ms`;
 
 /**

@@ -1,8 +1,8 @@
 // The part of the report on a workspace with no Tinyforge file: its goals and its figures.
 import type { Budget } from './budget';
 import type { NotTinyforgeFigures } from './notTinyforge';
+import { median } from './stats';
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** No server, no request, and activation within 15 ms (the median of the runs, as VS Code reports it). */
 export function notTinyforgeBudgets(figures: NotTinyforgeFigures): Budget[] {
